@@ -1,0 +1,34 @@
+package dev.strangler.config;
+
+import dev.strangler.routing.Side;
+import java.util.Map;
+
+/**
+ * One route of routes.yaml with defaults already applied.
+ *
+ * @param id       unique route id
+ * @param match    which requests it takes
+ * @param primary  the side that serves users, as configured (an admin override may flip it)
+ * @param shadow   mirroring to the other side
+ * @param core     per side, how to extract the core output; a side without an entry is
+ *                 compared on status only
+ * @param compare  comparison rules
+ * @param record   capture sampling
+ * @param timeouts upstream timeouts for this route
+ * @param line     1-based line of the route in routes.yaml (for messages)
+ */
+public record RouteConfig(
+    String id,
+    MatchConfig match,
+    Side primary,
+    ShadowConfig shadow,
+    Map<Side, CoreSpec> core,
+    CompareConfig compare,
+    RecordConfig record,
+    Timeouts timeouts,
+    int line) {
+
+  public RouteConfig {
+    core = Map.copyOf(core);
+  }
+}
