@@ -1,0 +1,55 @@
+package dev.strangler.edge.proxy;
+
+import dev.strangler.config.Limits;
+import dev.strangler.edge.routing.LiveRoutes;
+import dev.strangler.edge.upstream.UpstreamPools;
+import dev.strangler.edge.upstream.Upstreams;
+
+/**
+ * What every connection handler shares: the live routes, the upstream groups of the config in
+ * force, the connection pools, the limits and the observer.
+ */
+final class DataPlane {
+  static final String CLIENT_DECODER = "decoder";
+  static final String CLIENT_ENCODER = "encoder";
+  static final String UPSTREAM_CODEC = "codec";
+
+  private final LiveRoutes routes;
+  private final UpstreamPools pools;
+  private final ExchangeObserver observer;
+  private volatile Upstreams upstreams;
+
+  DataPlane(LiveRoutes routes, UpstreamPools pools, ExchangeObserver observer) {
+    this.routes = routes;
+    this.pools = pools;
+    this.observer = observer;
+    this.upstreams = Upstreams.of(routes.current().config());
+  }
+
+  LiveRoutes routes() {
+    return routes;
+  }
+
+  UpstreamPools pools() {
+    return pools;
+  }
+
+  ExchangeObserver observer() {
+    return observer;
+  }
+
+  Limits limits() {
+    return routes.current().config().limits();
+  }
+
+  /** The upstream groups of the config in force, rebuilt (keeping unchanged groups) after a reload. */
+  Upstreams upstreams() {
+    Upstreams u = upstreams;
+    var config = routes.current().config();
+    if (u.config() != config) {
+      u = Upstreams.of(config, u);
+      upstreams = u;
+    }
+    return u;
+  }
+}

@@ -1,0 +1,100 @@
+package dev.strangler.edge.proxy;
+
+import dev.strangler.config.EdgeConfig;
+import dev.strangler.config.HostPort;
+import dev.strangler.edge.routing.LiveRoutes;
+import dev.strangler.edge.upstream.Transports;
+import dev.strangler.edge.upstream.UpstreamPools;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.timeout.IdleStateHandler;
+import java.net.InetSocketAddress;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The data plane: a Netty HTTP/1.1 server that proxies each request to its route's serving side. */
+public final class EdgeServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(EdgeServer.class);
+  private static final WriteBufferWaterMark WATER_MARK = new WriteBufferWaterMark(32 * 1024, 128 * 1024);
+
+  private final EventLoopGroup boss;
+  private final EventLoopGroup workers;
+  private final UpstreamPools pools;
+  private final Channel serverChannel;
+
+  private EdgeServer(EventLoopGroup boss, EventLoopGroup workers, UpstreamPools pools, Channel serverChannel) {
+    this.boss = boss;
+    this.workers = workers;
+    this.pools = pools;
+    this.serverChannel = serverChannel;
+  }
+
+  /**
+   * Binds the data plane to {@code config.listen()} (port 0 picks a free port).
+   *
+   * @param threads event loop threads (0: one per core)
+   */
+  public static EdgeServer start(LiveRoutes routes, ExchangeObserver observer, int threads)
+      throws InterruptedException {
+    EdgeConfig config = routes.current().config();
+    EventLoopGroup boss = Transports.newGroup(1, "edge-accept");
+    EventLoopGroup workers =
+        Transports.newGroup(threads > 0 ? threads : Runtime.getRuntime().availableProcessors(), "edge-io");
+    long idleMillis = config.defaults().timeouts().idle().toMillis();
+    UpstreamPools pools =
+        new UpstreamPools(
+            ch -> ch.pipeline()
+                .addLast(new IdleStateHandler(0, 0, idleMillis, TimeUnit.MILLISECONDS))
+                .addLast(DataPlane.UPSTREAM_CODEC, new HttpClientCodec(4096, 64 * 1024, 64 * 1024))
+                .addLast(BackendHandler.NAME, new BackendHandler()),
+            config.defaults().timeouts().connect(),
+            4096,
+            8192);
+    DataPlane plane = new DataPlane(routes, pools, observer);
+    ServerBootstrap b =
+        new ServerBootstrap()
+            .group(boss, workers)
+            .channel(Transports.serverChannel())
+            .option(ChannelOption.SO_BACKLOG, 1024)
+            .option(ChannelOption.SO_REUSEADDR, true)
+            .childOption(ChannelOption.TCP_NODELAY, true)
+            .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
+            .childHandler(
+                new ChannelInitializer<>() {
+                  @Override
+                  protected void initChannel(Channel ch) {
+                    var limits = plane.limits();
+                    var encoder = new EdgeResponseEncoder();
+                    ch.pipeline()
+                        .addLast(new IdleStateHandler(0, 0, idleMillis, TimeUnit.MILLISECONDS))
+                        .addLast(DataPlane.CLIENT_DECODER,
+                            new StrictRequestDecoder(limits.maxUriLength(), limits.maxHeaderSize()))
+                        .addLast(DataPlane.CLIENT_ENCODER, encoder)
+                        .addLast(new FrontendHandler(plane, encoder));
+                  }
+                });
+    HostPort listen = config.listen();
+    Channel ch = b.bind(new InetSocketAddress(listen.host(), listen.port())).sync().channel();
+    LOG.info("edge listening on {} ({})", ch.localAddress(), Transports.name());
+    return new EdgeServer(boss, workers, pools, ch);
+  }
+
+  /** The bound port. */
+  public int port() {
+    return ((InetSocketAddress) serverChannel.localAddress()).getPort();
+  }
+
+  @Override
+  public void close() {
+    serverChannel.close().syncUninterruptibly();
+    pools.close();
+    boss.shutdownGracefully(0, 2, TimeUnit.SECONDS);
+    workers.shutdownGracefully(0, 5, TimeUnit.SECONDS).syncUninterruptibly();
+  }
+}
