@@ -117,6 +117,8 @@ final class Exchange {
     reusedConnection = BackendHandler.of(upstream).attach(this);
     if (!pending.isEmpty()) {
       writeHeadAndPending();
+    } else {
+      client.channel().config().setAutoRead(true);
     }
   }
 

@@ -1,0 +1,67 @@
+package dev.strangler.edge;
+
+import dev.strangler.config.AdminConfig;
+import dev.strangler.config.CompareConfig;
+import dev.strangler.config.Defaults;
+import dev.strangler.config.EdgeConfig;
+import dev.strangler.config.HostPort;
+import dev.strangler.config.Limits;
+import dev.strangler.config.MatchConfig;
+import dev.strangler.config.RecordConfig;
+import dev.strangler.config.RouteConfig;
+import dev.strangler.config.ShadowConfig;
+import dev.strangler.config.StateConfig;
+import dev.strangler.config.Timeouts;
+import dev.strangler.config.UpstreamConfig;
+import dev.strangler.routing.Side;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Edge configs for tests, built as the loader would build them. */
+public final class TestConfigs {
+  public static final Timeouts TIMEOUTS = new Timeouts(Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofSeconds(60));
+  public static final Limits LIMITS = new Limits(8 * 1024, 16 * 1024, 1024 * 1024);
+  private static final ShadowConfig NO_SHADOW =
+      new ShadowConfig(false, 1.0, Set.of("GET", "HEAD"), Duration.ofSeconds(5), 1024 * 1024, false);
+
+  private TestConfigs() {}
+
+  public static EdgeConfig config(Path dir, String legacy, String fresh, List<RouteConfig> routes) {
+    return new EdgeConfig(
+        dir.resolve("routes.yaml"),
+        new HostPort("127.0.0.1", 0),
+        new AdminConfig(new HostPort("127.0.0.1", 0), "test-token"),
+        new StateConfig(dir, "jdbc:sqlite:" + dir.resolve("edge.db")),
+        Map.of(
+            "legacy", upstream("legacy", legacy),
+            "new", upstream("new", fresh)),
+        new Defaults(TIMEOUTS, NO_SHADOW),
+        LIMITS,
+        routes);
+  }
+
+  public static UpstreamConfig upstream(String name, String... targets) {
+    return new UpstreamConfig(name, List.of(targets).stream().map(URI::create).toList(), 3, Duration.ofSeconds(10));
+  }
+
+  public static RouteConfig route(String id, String path, Side primary) {
+    return route(id, path, primary, TIMEOUTS);
+  }
+
+  public static RouteConfig route(String id, String path, Side primary, Timeouts timeouts) {
+    return new RouteConfig(
+        id,
+        new MatchConfig(path, Set.of(), null),
+        primary,
+        NO_SHADOW,
+        Map.of(),
+        CompareConfig.lenient(),
+        new RecordConfig(0),
+        timeouts,
+        1);
+  }
+}
