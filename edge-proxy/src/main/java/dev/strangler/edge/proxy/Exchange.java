@@ -128,6 +128,11 @@ final class Exchange {
       c.release();
       return;
     }
+    if (c.decoderResult().isFailure()) {
+      c.release();
+      fail(EdgeError.BAD_REQUEST);
+      return;
+    }
     bodyBytes += c.content().readableBytes();
     if (bodyBytes > plane.limits().maxRequestBody()) {
       c.release();
