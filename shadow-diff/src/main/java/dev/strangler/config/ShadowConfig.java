@@ -18,4 +18,9 @@ public record ShadowConfig(
   public ShadowConfig {
     methods = Set.copyOf(methods);
   }
+
+  /** The built-in defaults: enabled, every GET and HEAD, 5s timeout, 1MiB body, no writes. */
+  public static ShadowConfig standard() {
+    return new ShadowConfig(true, 1.0, Set.of("GET", "HEAD"), Duration.ofSeconds(5), 1L << 20, false);
+  }
 }

@@ -6,6 +6,11 @@ import java.util.List;
 /**
  * A compiled path template: literal segments, {@code {name}} and {@code *} (exactly one
  * non-empty segment) and a trailing {@code **} (the rest of the path, possibly empty).
+ *
+ * <p>Matching is segment by segment on the raw (not percent-decoded) path, case-sensitive. A
+ * trailing slash is a segment of its own: {@code /posts/{slug}} matches {@code /posts/a} but not
+ * {@code /posts/a/}. {@code /} matches only {@code /}; {@code /**} matches every path, {@code /}
+ * included; {@code /api/**} matches {@code /api}, {@code /api/} and everything below.
  */
 public final class PathTemplate {
   private final String source;
@@ -26,6 +31,10 @@ public final class PathTemplate {
   public static PathTemplate compile(String template) {
     if (template == null || !template.startsWith("/")) {
       throw new IllegalArgumentException("a path template must start with '/'");
+    }
+    if (template.contains("?") || template.contains("#")) {
+      throw new IllegalArgumentException(
+          "a path template matches the path only; leave out the query ('?') and fragment ('#')");
     }
     String[] parts = split(template);
     List<String> segs = new ArrayList<>();

@@ -49,11 +49,14 @@ public final class RouteTable {
   }
 
   private static String stripPort(String host) {
+    String bare;
     if (host.startsWith("[")) {
       int end = host.indexOf(']');
-      return end < 0 ? host : host.substring(0, end + 1);
+      bare = end < 0 ? host : host.substring(0, end + 1);
+    } else {
+      int colon = host.indexOf(':');
+      bare = colon < 0 ? host : host.substring(0, colon);
     }
-    int colon = host.indexOf(':');
-    return (colon < 0 ? host : host.substring(0, colon)).toLowerCase(Locale.ROOT);
+    return bare.toLowerCase(Locale.ROOT);
   }
 }

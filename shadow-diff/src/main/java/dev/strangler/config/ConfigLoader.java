@@ -1,0 +1,106 @@
+package dev.strangler.config;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.yaml.snakeyaml.nodes.Node;
+
+/**
+ * Loads and validates routes.yaml into an {@link EdgeConfig}. Every mistake is reported as a
+ * {@link ConfigException} at the file, line and column of the offending node, with a sentence
+ * saying what is wrong and what is expected. Unknown keys are refused everywhere.
+ *
+ * <p>Shape (defaults in parentheses):
+ *
+ * <pre>
+ * listen: host:port                      # required
+ * admin: {listen: (127.0.0.1:9901), token: ("" = generate one into the state dir)}
+ * state: {dir: (./data), store: (jdbc:sqlite:&lt;dir&gt;/edge.db)}   # or jdbc:postgresql://...
+ * upstreams:                             # required, exactly legacy and new
+ *   legacy: {targets: [http://host:port, ...], eject-after: (5), eject-for: (10s)}
+ *   new:    {...}
+ * defaults:
+ *   timeouts: {connect: (1s), response: (30s), idle: (60s)}
+ *   shadow: {enabled: (true), sample: (1.0), methods: ([GET, HEAD]), timeout: (5s),
+ *            max-body: (1MiB), mirror-writes: (false)}
+ * limits: {max-uri-length: (8KiB), max-header-size: (16KiB), max-request-body: (100MiB)}
+ * routes:                                # required, non-empty; first match wins
+ *   - id: [A-Za-z0-9._-]+                # required, unique
+ *     match: {path: "/template", methods: (any), host: (any)}   # path required
+ *     primary: legacy | new              # required
+ *     shadow: {...}                      # overrides single keys of defaults.shadow
+ *     timeouts: {...}                    # overrides single keys of defaults.timeouts
+ *     core: {legacy: X, new: X}          # X: {json: "/ptr"} | {header: Name} | {html-island: css}
+ *                                        #    | {html-fields: {name: "css[@attr]"}} | {status-only: true}
+ *     compare: {mode: (lenient), ignore: [$..], unordered: [$..], keyed: {$..: field},
+ *               tolerance: {$..: number}}
+ *     record: {sample: (0)}
+ * </pre>
+ *
+ * <p>{@code limits} is an addition to the documented shape: the data plane's request size limits.
+ * Relative paths in {@code state} are resolved against the config file's directory. Values may
+ * use {@code ${VAR}} and {@code ${VAR:-default}} (see {@link EnvSubstitution}), even unquoted
+ * inside a flow mapping. Durations follow {@link Durations}, sizes {@link Sizes}; samples are
+ * fractions from 0 to 1. YAML anchors and aliases work; merge keys ({@code <<}) do not.
+ */
+public final class ConfigLoader {
+  private static final List<String> TOP_KEYS =
+      List.of("listen", "admin", "state", "upstreams", "defaults", "limits", "routes");
+
+  private ConfigLoader() {}
+
+  /** Loads a file, taking {@code ${VAR}} values from the process environment. */
+  public static EdgeConfig load(Path file) throws ConfigException {
+    return load(file, System.getenv());
+  }
+
+  /** Loads a file, taking {@code ${VAR}} values from {@code env}. */
+  public static EdgeConfig load(Path file, Map<String, String> env) throws ConfigException {
+    Node root = YamlDocument.compose(file);
+    NodeReader nodes = new NodeReader(file, env);
+    Path baseDir = file.toAbsolutePath().normalize().getParent();
+    Fields top = nodes.fields(root, "the top level", TOP_KEYS);
+
+    HostPort listen = top.required("listen", HostPort::parse);
+    AdminConfig admin = admin(top.section("admin", "admin", List.of("listen", "token")));
+    StateConfig state = new StateReader(nodes, baseDir)
+        .read(top.section("state", "state", List.of("dir", "store")));
+    Map<String, UpstreamConfig> upstreams = new UpstreamsReader(nodes).read(top.require("upstreams"));
+    Defaults defaults = defaults(nodes, top.section("defaults", "defaults", List.of("timeouts", "shadow")));
+    Limits limits = limits(top.section("limits", "limits",
+        List.of("max-uri-length", "max-header-size", "max-request-body")));
+    List<RouteConfig> routes = new RouteReader(nodes, defaults).readAll(top.require("routes"));
+    return new EdgeConfig(file, listen, admin, state, upstreams, defaults, limits, routes);
+  }
+
+  private static AdminConfig admin(Optional<Fields> f) throws ConfigException {
+    HostPort listen = new HostPort("127.0.0.1", 9901);
+    return f.isEmpty()
+        ? new AdminConfig(listen, "")
+        : new AdminConfig(f.get().value("listen", listen, HostPort::parse),
+            f.get().value("token", "", String::strip));
+  }
+
+  private static Defaults defaults(NodeReader nodes, Optional<Fields> f) throws ConfigException {
+    Defaults standard = Defaults.standard();
+    if (f.isEmpty()) {
+      return standard;
+    }
+    OverridesReader overrides = new OverridesReader(nodes);
+    return new Defaults(
+        overrides.timeouts(f.get().node("timeouts"), "defaults.timeouts", standard.timeouts()),
+        overrides.shadow(f.get().node("shadow"), "defaults.shadow", standard.shadow()));
+  }
+
+  private static Limits limits(Optional<Fields> f) throws ConfigException {
+    Limits standard = Limits.standard();
+    if (f.isEmpty()) {
+      return standard;
+    }
+    return new Limits(
+        f.get().value("max-uri-length", standard.maxUriLength(), Values::intSize),
+        f.get().value("max-header-size", standard.maxHeaderSize(), Values::intSize),
+        f.get().value("max-request-body", standard.maxRequestBody(), Sizes::parse));
+  }
+}

@@ -1,0 +1,86 @@
+package dev.strangler.config;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.reader.ReaderException;
+
+/** Reads a routes.yaml file (UTF-8) into its single YAML node tree, locating syntax errors. */
+final class YamlDocument {
+  private YamlDocument() {}
+
+  /** The root node of the file's one document. */
+  static Node compose(Path file) throws ConfigException {
+    String text = read(file);
+    Node root;
+    try {
+      root = new Yaml(new LoaderOptions()).compose(new StringReader(EnvSubstitution.shield(text)));
+    } catch (MarkedYAMLException e) {
+      throw syntaxError(file, e);
+    } catch (ReaderException e) {
+      int[] at = lineAndColumn(text, e.getPosition());
+      throw new ConfigException(file, at[0], at[1],
+          "YAML syntax error: character U+" + String.format("%04X", e.getCodePoint())
+              + " is not allowed in YAML text");
+    } catch (YAMLException e) {
+      throw new ConfigException(file, "YAML syntax error: " + e.getMessage(), e);
+    }
+    if (root == null) {
+      throw new ConfigException(file, 1, 1,
+          "the file is empty; expected a mapping with at least listen, upstreams and routes");
+    }
+    return root;
+  }
+
+  private static String read(Path file) throws ConfigException {
+    try {
+      String text = Files.readString(file);
+      return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    } catch (CharacterCodingException e) {
+      throw new ConfigException(file, "the file is not valid UTF-8 text", e);
+    } catch (IOException e) {
+      throw new ConfigException(file, "cannot read the file: " + e, e);
+    }
+  }
+
+  private static ConfigException syntaxError(Path file, MarkedYAMLException e) {
+    Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+    Mark context = e.getContextMark();
+    StringBuilder reason = new StringBuilder("YAML syntax error: ").append(e.getProblem());
+    if (e.getContext() != null && context != null && context != mark) {
+      reason.append(" (").append(e.getContext()).append(" that starts at line ")
+          .append(context.getLine() + 1).append(", column ").append(context.getColumn() + 1)
+          .append(')');
+    }
+    String sentence = EnvSubstitution.unshield(reason.toString());
+    return mark == null
+        ? new ConfigException(file, sentence, e)
+        : new ConfigException(file, mark.getLine() + 1, mark.getColumn() + 1, sentence);
+  }
+
+  /** 1-based line and column of a code point index. */
+  private static int[] lineAndColumn(String text, int codePointIndex) {
+    int line = 1;
+    int column = 1;
+    int offset = 0;
+    for (int i = 0; i < codePointIndex && offset < text.length(); i++) {
+      int cp = text.codePointAt(offset);
+      offset += Character.charCount(cp);
+      if (cp == '\n') {
+        line++;
+        column = 1;
+      } else {
+        column++;
+      }
+    }
+    return new int[] {line, column};
+  }
+}
