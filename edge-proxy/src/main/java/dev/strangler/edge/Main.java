@@ -1,0 +1,84 @@
+package dev.strangler.edge;
+
+import dev.strangler.config.ConfigException;
+import dev.strangler.config.ConfigLoader;
+import dev.strangler.config.EdgeConfig;
+import dev.strangler.edge.config.ConfigWatcher;
+import dev.strangler.edge.proxy.EdgeServer;
+import dev.strangler.edge.proxy.ExchangeObserver;
+import dev.strangler.edge.routing.LiveRoutes;
+import dev.strangler.store.StateStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code edge run}: the production edge on a routes.yaml. */
+@Command(
+    name = "edge",
+    mixinStandardHelpOptions = true,
+    description = "Strangler edge: routes each route to legacy or new, with a live cutover toggle.")
+public final class Main implements Callable<Integer> {
+  @Option(names = "--config", defaultValue = "routes.yaml", description = "routes.yaml to run (default: ${DEFAULT-VALUE})")
+  Path config;
+
+  @Option(names = "--threads", defaultValue = "0", description = "event loop threads (0: one per core)")
+  int threads;
+
+  @Option(names = "--reload-period", defaultValue = "1000", description = "routes.yaml polling period in ms")
+  long reloadPeriod;
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new Main()).execute(args));
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    EdgeConfig cfg;
+    try {
+      cfg = ConfigLoader.load(config);
+    } catch (ConfigException e) {
+      System.err.println("edge: " + e.getMessage());
+      return 2;
+    }
+    Files.createDirectories(cfg.state().dir());
+    CountDownLatch stopped = new CountDownLatch(1);
+    try (Edge edge = Edge.start(cfg, threads, reloadPeriod)) {
+      Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "edge-shutdown"));
+      edge.printBanner(System.out);
+      stopped.await();
+    }
+    return 0;
+  }
+
+  /** A running edge: store, live routes, data plane and config watcher. */
+  public record Edge(StateStore store, LiveRoutes routes, EdgeServer server, ConfigWatcher watcher)
+      implements AutoCloseable {
+
+    /** Starts every part of the edge on a loaded config. */
+    public static Edge start(EdgeConfig cfg, int threads, long reloadPeriodMillis) throws InterruptedException {
+      StateStore store = StateStore.open(cfg.state().store());
+      LiveRoutes routes = new LiveRoutes(cfg, store);
+      EdgeServer server = EdgeServer.start(routes, ExchangeObserver.NONE, threads);
+      ConfigWatcher watcher = new ConfigWatcher(cfg.source(), routes, reloadPeriodMillis);
+      return new Edge(store, routes, server, watcher);
+    }
+
+    void printBanner(java.io.PrintStream out) {
+      var cfg = routes.current().config();
+      out.println("edge: proxy on http://" + cfg.listen().host() + ":" + server.port()
+          + " with " + cfg.routes().size() + " routes from " + cfg.source());
+      out.flush();
+    }
+
+    @Override
+    public void close() {
+      watcher.close();
+      server.close();
+      store.close();
+    }
+  }
+}
