@@ -25,6 +25,9 @@ public final class EdgeMetrics {
   /** Content type of {@link #scrape()}: Prometheus text exposition format 0.0.4. */
   public static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
 
+  private static final RouteCounters NOTHING_YET =
+      new RouteCounters(0, Map.of(), Map.of(Side.LEGACY, 0L, Side.NEW, 0L), 0, 0);
+
   private record Rejection(int status, String reason) {}
 
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -64,7 +67,7 @@ public final class EdgeMetrics {
   public RouteCounters counters(String route) {
     SideMeters[] sides = routes.get(route);
     if (sides == null) {
-      return new RouteCounters(0, Map.of(), Map.of(), 0, 0);
+      return NOTHING_YET;
     }
     Map<String, Long> byClass = new TreeMap<>();
     Map<Side, Long> bySide = new EnumMap<>(Side.class);
