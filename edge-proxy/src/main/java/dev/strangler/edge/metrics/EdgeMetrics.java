@@ -1,5 +1,6 @@
 package dev.strangler.edge.metrics;
 
+import dev.strangler.edge.proxy.ExchangeObserver;
 import dev.strangler.routing.Side;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -21,7 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code edge_requests_in_flight{route,side}}, {@code edge_rejected_total{status,reason}} and
  * {@code edge_upstream_errors_total{route,side,reason}}.
  */
-public final class EdgeMetrics {
+public final class EdgeMetrics implements ExchangeObserver {
   /** Content type of {@link #scrape()}: Prometheus text exposition format 0.0.4. */
   public static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
 
@@ -35,16 +36,19 @@ public final class EdgeMetrics {
   private final ConcurrentHashMap<Rejection, Counter> rejections = new ConcurrentHashMap<>();
 
   /** A request was routed to a side and sent (in-flight +1). */
+  @Override
   public void started(String route, Side side) {
     meters(route, side).started();
   }
 
   /** A request that {@link #started} has been answered with this status (in-flight -1). */
+  @Override
   public void finished(String route, Side side, int status, long durationNanos) {
     meters(route, side).finished(status, durationNanos);
   }
 
   /** A request was refused before routing (oversize, smuggling shape, ...). */
+  @Override
   public void rejected(int status, String reason) {
     Rejection key = new Rejection(status, reason);
     Counter c = rejections.get(key);
@@ -59,6 +63,7 @@ public final class EdgeMetrics {
   }
 
   /** An upstream failed for a request (connect failure, timeout, broken response). */
+  @Override
   public void upstreamError(String route, Side side, String reason) {
     meters(route, side).upstreamError(reason);
   }
