@@ -5,7 +5,8 @@ import dev.strangler.config.ConfigLoader;
 import dev.strangler.config.EdgeConfig;
 import dev.strangler.edge.config.ConfigWatcher;
 import dev.strangler.edge.proxy.EdgeServer;
-import dev.strangler.edge.proxy.ExchangeObserver;
+import dev.strangler.edge.admin.AdminServer;
+import dev.strangler.edge.metrics.EdgeMetrics;
 import dev.strangler.edge.routing.LiveRoutes;
 import dev.strangler.store.StateStore;
 import java.nio.file.Files;
@@ -55,28 +56,34 @@ public final class Main implements Callable<Integer> {
   }
 
   /** A running edge: store, live routes, data plane and config watcher. */
-  public record Edge(StateStore store, LiveRoutes routes, EdgeServer server, ConfigWatcher watcher)
+  public record Edge(
+      StateStore store, LiveRoutes routes, EdgeMetrics metrics, EdgeServer server, AdminServer admin, ConfigWatcher watcher)
       implements AutoCloseable {
 
     /** Starts every part of the edge on a loaded config. */
     public static Edge start(EdgeConfig cfg, int threads, long reloadPeriodMillis) throws InterruptedException {
       StateStore store = StateStore.open(cfg.state().store());
       LiveRoutes routes = new LiveRoutes(cfg, store);
-      EdgeServer server = EdgeServer.start(routes, ExchangeObserver.NONE, threads);
+      EdgeMetrics metrics = new EdgeMetrics();
+      EdgeServer server = EdgeServer.start(routes, metrics, threads);
+      AdminServer admin = AdminServer.start(cfg.admin(), cfg.state().dir(), routes, metrics);
       ConfigWatcher watcher = new ConfigWatcher(cfg.source(), routes, reloadPeriodMillis);
-      return new Edge(store, routes, server, watcher);
+      return new Edge(store, routes, metrics, server, admin, watcher);
     }
 
     void printBanner(java.io.PrintStream out) {
       var cfg = routes.current().config();
       out.println("edge: proxy on http://" + cfg.listen().host() + ":" + server.port()
           + " with " + cfg.routes().size() + " routes from " + cfg.source());
+      out.println("edge: admin on http://" + cfg.admin().listen().host() + ":" + admin.port()
+          + (admin.tokenFile() == null ? " (token from routes.yaml)" : " (bearer token in " + admin.tokenFile() + ")"));
       out.flush();
     }
 
     @Override
     public void close() {
       watcher.close();
+      admin.close();
       server.close();
       store.close();
     }

@@ -11,11 +11,12 @@ import io.netty.util.AsciiString;
 
 /** Rewrites message heads as they cross the edge, in place. */
 final class ForwardHeaders {
-  static final AsciiString REQUEST_ID = AsciiString.cached("x-request-id");
-  static final AsciiString SHADOW = AsciiString.cached("x-shadow-request");
-  private static final AsciiString XFF = AsciiString.cached("x-forwarded-for");
-  private static final AsciiString XFP = AsciiString.cached("x-forwarded-proto");
-  private static final AsciiString XFH = AsciiString.cached("x-forwarded-host");
+  static final AsciiString REQUEST_ID = AsciiString.cached("X-Request-Id");
+  static final AsciiString SHADOW = AsciiString.cached("X-Shadow-Request");
+  private static final AsciiString XFF = AsciiString.cached("X-Forwarded-For");
+  private static final AsciiString XFP = AsciiString.cached("X-Forwarded-Proto");
+  private static final AsciiString XFH = AsciiString.cached("X-Forwarded-Host");
+  private static final AsciiString VIA_HEADER = AsciiString.cached("Via");
   private static final String VIA = "1.1 strangler-edge";
 
   private ForwardHeaders() {}
@@ -36,7 +37,7 @@ final class ForwardHeaders {
     if (host != null) {
       append(h, XFH, host);
     }
-    append(h, HttpHeaderNames.VIA, VIA);
+    append(h, VIA_HEADER, VIA);
     h.set(REQUEST_ID, requestId);
     if (chunked) {
       h.set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
@@ -62,7 +63,7 @@ final class ForwardHeaders {
     String upgradeTo = switching ? h.get(HttpHeaderNames.UPGRADE) : null;
     boolean hasLength = h.contains(HttpHeaderNames.CONTENT_LENGTH);
     HopByHop.strip(h);
-    append(h, HttpHeaderNames.VIA, VIA);
+    append(h, VIA_HEADER, VIA);
     h.set(REQUEST_ID, requestId);
     if (switching) {
       if (upgradeTo != null) {

@@ -6,6 +6,7 @@ import dev.strangler.routing.Side;
 import dev.strangler.store.AuditEntry;
 import dev.strangler.store.StateStore;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
@@ -53,6 +54,14 @@ public final class LiveRoutes {
     current.set(snap.withOverrides(overrides));
     LOG.info("cutover route={} {} -> {} seq={} actor={}", routeId, from, to, entry.seq(), actor);
     return entry;
+  }
+
+  /**
+   * The audit log of flips with seq greater than afterSeq, oldest first, at most limit.
+   * Blocking (JDBC), like {@link #cutover}.
+   */
+  public List<AuditEntry> audit(long afterSeq, int limit) {
+    return store.audit(afterSeq, limit);
   }
 
   /** Applies a reloaded config; the overrides in force are kept. */

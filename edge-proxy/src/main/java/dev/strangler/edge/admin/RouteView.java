@@ -1,0 +1,76 @@
+package dev.strangler.edge.admin;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.strangler.config.MatchConfig;
+import dev.strangler.config.RouteConfig;
+import dev.strangler.config.ShadowConfig;
+import dev.strangler.edge.metrics.RouteCounters;
+import dev.strangler.edge.routing.RoutingSnapshot;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * One route of {@code GET /admin/routes}: its match, the primary in force and where it comes
+ * from, its shadowing, its counters and its parity (match rate, null while unknown).
+ */
+@Serdeable
+record RouteView(
+    String id,
+    Match match,
+    String primary,
+    @JsonProperty("configured_primary") String configuredPrimary,
+    String source,
+    Shadow shadow,
+    Counters counters,
+    @Nullable Double parity) {
+
+  @Serdeable
+  record Match(String path, List<String> methods, @Nullable String host) {
+    static Match of(MatchConfig m) {
+      return new Match(m.path(), sorted(m.methods()), m.host());
+    }
+  }
+
+  @Serdeable
+  record Shadow(boolean enabled, double sample, List<String> methods) {
+    static Shadow of(ShadowConfig s) {
+      return new Shadow(s.enabled(), s.sample(), sorted(s.methods()));
+    }
+  }
+
+  @Serdeable
+  record Counters(
+      long total,
+      @JsonProperty("in_flight") int inFlight,
+      @JsonProperty("upstream_errors") long upstreamErrors,
+      @JsonProperty("status_class") Map<String, Long> statusClass,
+      Map<String, Long> side) {
+
+    static Counters of(RouteCounters c) {
+      Map<String, Long> bySide = new TreeMap<>();
+      c.bySide().forEach((side, n) -> bySide.put(side.id(), n));
+      return new Counters(
+          c.total(), c.inFlight(), c.upstreamErrors(), new TreeMap<>(c.byStatusClass()), bySide);
+    }
+  }
+
+  static RouteView of(RouteConfig route, RoutingSnapshot snapshot, RouteCounters counters) {
+    return new RouteView(
+        route.id(),
+        Match.of(route.match()),
+        snapshot.primaryOf(route).id(),
+        route.primary().id(),
+        snapshot.overridden(route.id()) ? "override" : "config",
+        Shadow.of(route.shadow()),
+        Counters.of(counters),
+        null);
+  }
+
+  private static List<String> sorted(Set<String> values) {
+    return values.stream().sorted().toList();
+  }
+}

@@ -1,0 +1,82 @@
+package dev.strangler.edge.admin;
+
+import dev.strangler.edge.metrics.EdgeMetrics;
+import dev.strangler.edge.routing.LiveRoutes;
+import dev.strangler.edge.routing.RoutingSnapshot;
+import dev.strangler.routing.Side;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+
+/** The effective routing table and the cutover toggle. */
+@Controller("/admin/routes")
+final class RoutesController {
+  static final int MAX_REASON = 1000;
+  static final int MAX_ACTOR = 200;
+  private static final String DEFAULT_ACTOR = "admin";
+
+  private final LiveRoutes routes;
+  private final EdgeMetrics metrics;
+
+  RoutesController(LiveRoutes routes, EdgeMetrics metrics) {
+    this.routes = routes;
+    this.metrics = metrics;
+  }
+
+  /** Reads only the in-memory snapshot and meters, so it stays on the event loop. */
+  @Get
+  RoutesView list() {
+    RoutingSnapshot snapshot = routes.current();
+    return new RoutesView(
+        snapshot.config().routes().stream()
+            .map(r -> RouteView.of(r, snapshot, metrics.counters(r.id())))
+            .toList(),
+        routes.reloadError().orElse(null));
+  }
+
+  /** Flips a route's primary from the next request on; persisted before it applies. */
+  @Post("/{id}/cutover")
+  @ExecuteOn(TaskExecutors.BLOCKING)
+  HttpResponse<?> cutover(
+      String id, @Nullable @Body CutoverRequest body, @Nullable @Header("X-Actor") String actor) {
+    if (routes.current().route(id).isEmpty()) {
+      return notFound(id);
+    }
+    if (body == null) {
+      return badRequest("expected a JSON body {\"primary\": \"legacy\"|\"new\", \"reason\": \"...\"}");
+    }
+    Optional<Side> to = Side.parse(body.primary());
+    if (to.isEmpty()) {
+      return badRequest("primary must be \"legacy\" or \"new\"");
+    }
+    String reason = body.reason() == null ? "" : body.reason();
+    if (reason.length() > MAX_REASON) {
+      return badRequest("reason is longer than " + MAX_REASON + " characters");
+    }
+    String who = actor == null || actor.isBlank() ? DEFAULT_ACTOR : actor.strip();
+    if (who.length() > MAX_ACTOR) {
+      return badRequest("X-Actor is longer than " + MAX_ACTOR + " characters");
+    }
+    try {
+      return HttpResponse.ok(AuditEntryView.of(routes.cutover(id, to.get(), reason, who)));
+    } catch (NoSuchElementException e) {
+      return notFound(id);
+    }
+  }
+
+  private static HttpResponse<ErrorBody> notFound(String id) {
+    return HttpResponse.notFound(new ErrorBody("no route with id '" + id + "'"));
+  }
+
+  private static HttpResponse<ErrorBody> badRequest(String message) {
+    return HttpResponse.badRequest(new ErrorBody(message));
+  }
+}
