@@ -322,6 +322,7 @@ write_section() {
     echo
     echo '```'
     echo "CONNS=$CONNS THREADS=$THREADS DURATION=$DURATION WARMUP=$WARMUP EDGE_THREADS=$EDGE_THREADS \\"
+    echo "  MAX_OTHER_CPU=$MAX_OTHER_CPU ATTEMPTS=$ATTEMPTS \\"
     echo "  EDGE_JAVA_OPTS=\"$EDGE_JAVA_OPTS\" bench/proxy.sh"
     echo '```'
     echo
