@@ -45,6 +45,7 @@ import org.yaml.snakeyaml.nodes.Node;
  * fractions from 0 to 1. YAML anchors and aliases work; merge keys ({@code <<}) do not.
  */
 public final class ConfigLoader {
+  static final String TOP_LEVEL = "the top level";
   private static final List<String> TOP_KEYS =
       List.of("listen", "admin", "state", "upstreams", "defaults", "limits", "routes");
 
@@ -60,7 +61,7 @@ public final class ConfigLoader {
     Node root = YamlDocument.compose(file);
     NodeReader nodes = new NodeReader(file, env);
     Path baseDir = file.toAbsolutePath().normalize().getParent();
-    Fields top = nodes.fields(root, "the top level", TOP_KEYS);
+    Fields top = nodes.fields(root, TOP_LEVEL, TOP_KEYS);
 
     HostPort listen = top.required("listen", HostPort::parse);
     AdminConfig admin = admin(top.section("admin", "admin", List.of("listen", "token")));
