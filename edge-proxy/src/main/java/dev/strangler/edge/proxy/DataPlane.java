@@ -12,7 +12,6 @@ import dev.strangler.edge.upstream.Upstreams;
 final class DataPlane {
   static final String CLIENT_DECODER = "decoder";
   static final String CLIENT_ENCODER = "encoder";
-  static final String UPSTREAM_CODEC = "codec";
 
   private final LiveRoutes routes;
   private final UpstreamPools pools;

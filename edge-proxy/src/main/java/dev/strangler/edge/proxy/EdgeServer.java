@@ -4,6 +4,7 @@ import dev.strangler.config.EdgeConfig;
 import dev.strangler.config.HostPort;
 import dev.strangler.edge.routing.LiveRoutes;
 import dev.strangler.edge.upstream.Transports;
+import dev.strangler.edge.upstream.UpstreamHandler;
 import dev.strangler.edge.upstream.UpstreamPools;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -11,7 +12,6 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
-import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
@@ -49,10 +49,7 @@ public final class EdgeServer implements AutoCloseable {
     long idleMillis = config.defaults().timeouts().idle().toMillis();
     UpstreamPools pools =
         new UpstreamPools(
-            ch -> ch.pipeline()
-                .addLast(new IdleStateHandler(0, 0, idleMillis, TimeUnit.MILLISECONDS))
-                .addLast(DataPlane.UPSTREAM_CODEC, new HttpClientCodec(4096, 64 * 1024, 64 * 1024))
-                .addLast(BackendHandler.NAME, new BackendHandler()),
+            ch -> UpstreamHandler.initialize(ch, idleMillis),
             config.defaults().timeouts().connect(),
             4096,
             8192);

@@ -2,6 +2,8 @@ package dev.strangler.edge.proxy;
 
 import dev.strangler.config.RouteConfig;
 import dev.strangler.edge.upstream.UpstreamGroup;
+import dev.strangler.edge.upstream.UpstreamHandler;
+import dev.strangler.edge.upstream.UpstreamListener;
 import dev.strangler.edge.upstream.UpstreamTarget;
 import dev.strangler.routing.Side;
 import io.netty.buffer.ByteBuf;
@@ -24,7 +26,7 @@ import java.util.concurrent.TimeUnit;
  * event loop, as does its upstream connection, so it needs no locks. Both directions stream with
  * backpressure: a side that cannot take more stops the other side's reads.
  */
-final class Exchange {
+final class Exchange implements UpstreamListener {
   private final DataPlane plane;
   private final FrontendHandler front;
   private final ChannelHandlerContext client;
@@ -114,7 +116,7 @@ final class Exchange {
       return;
     }
     upstream = (Channel) f.getNow();
-    reusedConnection = BackendHandler.of(upstream).attach(this);
+    reusedConnection = UpstreamHandler.of(upstream).attach(this);
     if (!pending.isEmpty()) {
       writeHeadAndPending();
     } else {
@@ -179,7 +181,8 @@ final class Exchange {
     }
   }
 
-  void upstreamWritabilityChanged() {
+  @Override
+  public void upstreamWritabilityChanged() {
     if (!requestComplete && !done && upstream.isWritable()) {
       client.channel().config().setAutoRead(true);
     }
@@ -193,7 +196,8 @@ final class Exchange {
   }
 
   /** Something the upstream sent. */
-  void upstreamRead(Object msg) {
+  @Override
+  public void upstreamRead(Object msg) {
     if (done) {
       ReferenceCountUtil.release(msg);
       return;
@@ -251,7 +255,8 @@ final class Exchange {
     }
   }
 
-  void upstreamReadComplete() {
+  @Override
+  public void upstreamReadComplete() {
     if (!done || upgraded) {
       client.flush();
     }
@@ -262,7 +267,7 @@ final class Exchange {
     ForwardHeaders.toClient(res, requestId, true, http10Client, false);
     client.writeAndFlush(res, client.voidPromise());
     front.upgraded();
-    upstream.pipeline().remove(DataPlane.UPSTREAM_CODEC);
+    upstream.pipeline().remove(UpstreamHandler.CODEC);
     client.channel().config().setAutoRead(true);
     plane.observer().finished(route.id(), side, 101, System.nanoTime() - startNanos);
   }
@@ -299,7 +304,8 @@ final class Exchange {
   }
 
   /** The upstream connection closed. */
-  void upstreamClosed() {
+  @Override
+  public void upstreamClosed() {
     if (upgraded) {
       done = true;
       client.close();
@@ -322,7 +328,7 @@ final class Exchange {
   }
 
   private void retryOnFreshConnection() {
-    BackendHandler.of(upstream).detach();
+    UpstreamHandler.of(upstream).detach();
     plane.pools().release(target, upstream);
     upstream = null;
     headWritten = false;
@@ -387,7 +393,7 @@ final class Exchange {
     if (upstream == null) {
       return;
     }
-    BackendHandler.of(upstream).detach();
+    UpstreamHandler.of(upstream).detach();
     upstream.config().setAutoRead(true);
     if (!reusable) {
       upstream.close();
