@@ -1,6 +1,7 @@
 package dev.strangler.edge.proxy;
 
 import dev.strangler.config.Limits;
+import dev.strangler.edge.mirror.Shadowing;
 import dev.strangler.edge.routing.LiveRoutes;
 import dev.strangler.edge.upstream.UpstreamPools;
 import dev.strangler.edge.upstream.Upstreams;
@@ -16,13 +17,19 @@ final class DataPlane {
   private final LiveRoutes routes;
   private final UpstreamPools pools;
   private final ExchangeObserver observer;
+  private final Shadowing shadowing;
   private volatile Upstreams upstreams;
 
-  DataPlane(LiveRoutes routes, UpstreamPools pools, ExchangeObserver observer) {
+  DataPlane(LiveRoutes routes, UpstreamPools pools, ExchangeObserver observer, Shadowing shadowing) {
+    this.shadowing = shadowing;
     this.routes = routes;
     this.pools = pools;
     this.observer = observer;
     this.upstreams = Upstreams.of(routes.current().config());
+  }
+
+  Shadowing shadowing() {
+    return shadowing;
   }
 
   LiveRoutes routes() {

@@ -2,6 +2,9 @@ package dev.strangler.edge.proxy;
 
 import dev.strangler.config.EdgeConfig;
 import dev.strangler.config.HostPort;
+import dev.strangler.edge.mirror.ShadowOutcomes;
+import dev.strangler.edge.mirror.Shadowing;
+import dev.strangler.edge.mirror.Shadowing.PairJudge;
 import dev.strangler.edge.routing.LiveRoutes;
 import dev.strangler.edge.upstream.Transports;
 import dev.strangler.edge.upstream.UpstreamHandler;
@@ -21,17 +24,26 @@ import org.slf4j.LoggerFactory;
 /** The data plane: a Netty HTTP/1.1 server that proxies each request to its route's serving side. */
 public final class EdgeServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(EdgeServer.class);
+  /** Mirror connections per shadow target and event loop, and acquires waiting for one. */
+  private static final int MIRROR_CONNECTIONS = 512;
+  private static final int MIRROR_PENDING = 256;
+  /** Mirrors in flight at most, all routes together and per route. */
+  private static final int MIRRORS_IN_FLIGHT = 2048;
+  private static final int MIRRORS_IN_FLIGHT_PER_ROUTE = 1024;
   private static final WriteBufferWaterMark WATER_MARK = new WriteBufferWaterMark(32 * 1024, 128 * 1024);
 
   private final EventLoopGroup boss;
   private final EventLoopGroup workers;
   private final UpstreamPools pools;
+  private final Shadowing shadowing;
   private final Channel serverChannel;
 
-  private EdgeServer(EventLoopGroup boss, EventLoopGroup workers, UpstreamPools pools, Channel serverChannel) {
+  private EdgeServer(EventLoopGroup boss, EventLoopGroup workers, UpstreamPools pools, Shadowing shadowing,
+      Channel serverChannel) {
     this.boss = boss;
     this.workers = workers;
     this.pools = pools;
+    this.shadowing = shadowing;
     this.serverChannel = serverChannel;
   }
 
@@ -40,7 +52,8 @@ public final class EdgeServer implements AutoCloseable {
    *
    * @param threads event loop threads (0: one per core)
    */
-  public static EdgeServer start(LiveRoutes routes, ExchangeObserver observer, int threads)
+  public static EdgeServer start(
+      LiveRoutes routes, ExchangeObserver observer, ShadowOutcomes outcomes, PairJudge judge, int threads)
       throws InterruptedException {
     EdgeConfig config = routes.current().config();
     EventLoopGroup boss = Transports.newGroup(1, "edge-accept");
@@ -53,7 +66,11 @@ public final class EdgeServer implements AutoCloseable {
             config.defaults().timeouts().connect(),
             4096,
             8192);
-    DataPlane plane = new DataPlane(routes, pools, observer);
+    UpstreamPools mirrorPools =
+        new UpstreamPools(ch -> UpstreamHandler.initialize(ch, idleMillis),
+            config.defaults().timeouts().connect(), MIRROR_CONNECTIONS, MIRROR_PENDING);
+    Shadowing shadowing = new Shadowing(mirrorPools, MIRRORS_IN_FLIGHT, MIRRORS_IN_FLIGHT_PER_ROUTE, outcomes, judge);
+    DataPlane plane = new DataPlane(routes, pools, observer, shadowing);
     ServerBootstrap b =
         new ServerBootstrap()
             .group(boss, workers)
@@ -79,7 +96,12 @@ public final class EdgeServer implements AutoCloseable {
     HostPort listen = config.listen();
     Channel ch = b.bind(new InetSocketAddress(listen.host(), listen.port())).sync().channel();
     LOG.info("edge listening on {} ({})", ch.localAddress(), Transports.name());
-    return new EdgeServer(boss, workers, pools, ch);
+    return new EdgeServer(boss, workers, pools, shadowing, ch);
+  }
+
+  /** Mirrors in flight now. */
+  public int mirrorsInFlight() {
+    return shadowing.inFlight();
   }
 
   /** The bound port. */
@@ -91,6 +113,7 @@ public final class EdgeServer implements AutoCloseable {
   public void close() {
     serverChannel.close().syncUninterruptibly();
     pools.close();
+    shadowing.close();
     boss.shutdownGracefully(0, 2, TimeUnit.SECONDS);
     workers.shutdownGracefully(0, 5, TimeUnit.SECONDS).syncUninterruptibly();
   }

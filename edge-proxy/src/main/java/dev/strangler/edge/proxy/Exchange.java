@@ -1,6 +1,7 @@
 package dev.strangler.edge.proxy;
 
 import dev.strangler.config.RouteConfig;
+import dev.strangler.edge.mirror.ShadowTap;
 import dev.strangler.edge.upstream.UpstreamGroup;
 import dev.strangler.edge.upstream.UpstreamHandler;
 import dev.strangler.edge.upstream.UpstreamListener;
@@ -42,6 +43,7 @@ final class Exchange implements UpstreamListener {
   private final boolean clientKeepAlive;
   private final long startNanos = System.nanoTime();
   private final ArrayDeque<HttpContent> pending = new ArrayDeque<>(2);
+  private final ShadowTap tap;
 
   private UpstreamTarget target;
   private Channel upstream;
@@ -67,7 +69,9 @@ final class Exchange implements UpstreamListener {
       String requestId,
       RouteConfig route,
       Side side,
-      boolean upgrade) {
+      boolean upgrade,
+      ShadowTap tap) {
+    this.tap = tap;
     this.plane = plane;
     this.front = front;
     this.client = client;
@@ -144,6 +148,9 @@ final class Exchange implements UpstreamListener {
     if (c instanceof LastHttpContent) {
       requestComplete = true;
       client.channel().config().setAutoRead(false);
+    }
+    if (tap != null) {
+      tap.requestBody(c.content(), requestComplete);
     }
     if (!headWritten) {
       pending.add(c);
@@ -235,6 +242,9 @@ final class Exchange implements UpstreamListener {
     boolean bodyless = head || code == 204 || code == 304;
     closeClientAfter = !clientKeepAlive || !requestComplete;
     front.encoder().headRequest(head);
+    if (tap != null) {
+      tap.primaryHead(res);
+    }
     boolean closeDelimited = ForwardHeaders.toClient(res, requestId, bodyless, http10Client, closeClientAfter);
     closeClientAfter |= closeDelimited;
     client.write(res, client.voidPromise());
@@ -246,6 +256,9 @@ final class Exchange implements UpstreamListener {
       c.release();
       skipInformational = !last;
       return;
+    }
+    if (tap != null) {
+      tap.primaryBody(c.content());
     }
     client.write(c, client.voidPromise());
     if (last) {
@@ -283,6 +296,9 @@ final class Exchange implements UpstreamListener {
 
   private void complete() {
     done = true;
+    if (tap != null) {
+      tap.primaryDone();
+    }
     cancelTimeout();
     target.succeeded();
     plane.observer().finished(route.id(), side, status, System.nanoTime() - startNanos);
@@ -350,6 +366,7 @@ final class Exchange implements UpstreamListener {
     }
     done = true;
     cancelTimeout();
+    tapFailed("client-closed");
     plane.observer().finished(route.id(), side, 499, System.nanoTime() - startNanos);
     releaseUpstream(false);
     drainPending();
@@ -358,6 +375,7 @@ final class Exchange implements UpstreamListener {
   private void abort() {
     done = true;
     cancelTimeout();
+    tapFailed("reset");
     plane.observer().upstreamError(route.id(), side, EdgeError.UPSTREAM_RESET.reason());
     plane.observer().finished(route.id(), side, status, System.nanoTime() - startNanos);
     releaseUpstream(false);
@@ -367,6 +385,7 @@ final class Exchange implements UpstreamListener {
   private void fail(EdgeError error) {
     done = true;
     cancelTimeout();
+    tapFailed(error.reason());
     drainPending();
     plane.observer().upstreamError(route.id(), side, error.reason());
     plane.observer().finished(route.id(), side, error.status().code(), System.nanoTime() - startNanos);
@@ -386,6 +405,12 @@ final class Exchange implements UpstreamListener {
     } else {
       client.writeAndFlush(res, client.voidPromise());
       front.exchangeDone();
+    }
+  }
+
+  private void tapFailed(String reason) {
+    if (tap != null) {
+      tap.primaryFailed(reason);
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.strangler.edge.proxy;
 
 import dev.strangler.config.RouteConfig;
+import dev.strangler.edge.mirror.ShadowTap;
 import dev.strangler.edge.routing.RoutingSnapshot;
 import dev.strangler.routing.Side;
 import io.netty.buffer.ByteBuf;
@@ -144,7 +145,9 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
       req.setUri(originForm(req.uri()));
     }
     ctx.channel().config().setAutoRead(false);
-    exchange = new Exchange(plane, this, ctx, req, requestId, route.get(), side, upgrade);
+    ShadowTap tap = plane.shadowing().begin(route.get(), req, requestId, side,
+        plane.upstreams().group(side.other()), ctx.channel().eventLoop(), upgrade);
+    exchange = new Exchange(plane, this, ctx, req, requestId, route.get(), side, upgrade, tap);
     exchange.start();
   }
 
