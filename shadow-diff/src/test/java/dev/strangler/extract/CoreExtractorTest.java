@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -218,7 +219,7 @@ class CoreExtractorTest {
   @Test
   void corruptGzipFails() throws Exception {
     byte[] good = gzip(utf8("{\"post\":{\"slug\":\"hello\"}}"));
-    byte[] truncated = java.util.Arrays.copyOf(good, good.length / 2);
+    byte[] truncated = Arrays.copyOf(good, good.length / 2);
     assertThat(failed(new CoreSpec.Json(""), encoded("gzip", truncated)))
         .startsWith("cannot decode the gzip body");
     assertThat(failed(new CoreSpec.Json(""), encoded("gzip", utf8("{\"plain\":true}"))))

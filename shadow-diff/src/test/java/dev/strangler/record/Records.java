@@ -1,5 +1,6 @@
 package dev.strangler.record;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.strangler.compare.Diff;
@@ -18,7 +19,7 @@ public final class Records {
   public static JsonNode json(String text) {
     try {
       return JSON.readTree(text);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+    } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }
   }

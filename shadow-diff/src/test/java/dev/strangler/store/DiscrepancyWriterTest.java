@@ -3,6 +3,7 @@ package dev.strangler.store;
 import static dev.strangler.store.DiscrepancyStoreContract.t;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import dev.strangler.record.DiscrepancyRecord;
 import dev.strangler.record.Records;
@@ -13,7 +14,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.LongSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,8 +52,7 @@ class DiscrepancyWriterTest {
           .containsExactly(t(1), t(0));
       assertThat(store.groups("r", null, 10))
           .extracting(FingerprintGroup::fingerprint, FingerprintGroup::count)
-          .containsExactly(org.assertj.core.groups.Tuple.tuple("r:a", 10L),
-              org.assertj.core.groups.Tuple.tuple("r:b", 3L));
+          .containsExactly(tuple("r:a", 10L), tuple("r:b", 3L));
       FingerprintGroup a = store.groups("r", null, 1).get(0);
       assertThat(a.firstSeen()).isEqualTo(t(0));
       assertThat(a.lastSeen()).isEqualTo(t(9));
@@ -64,9 +63,8 @@ class DiscrepancyWriterTest {
   @Test
   void aNewWindowStoresSamplesAgain() throws Exception {
     AtomicLong nanos = new AtomicLong();
-    LongSupplier clock = nanos::get;
     try (DiscrepancyWriter writer =
-        new DiscrepancyWriter(store, 100, 1, Duration.ofMinutes(1), clock::getAsLong)) {
+        new DiscrepancyWriter(store, 100, 1, Duration.ofMinutes(1), nanos::get)) {
       for (int i = 0; i < 3; i++) {
         writer.offer(Records.withFingerprint("r", "r:a", t(i)));
       }
