@@ -6,6 +6,7 @@ import dev.strangler.config.Defaults;
 import dev.strangler.config.EdgeConfig;
 import dev.strangler.config.HostPort;
 import dev.strangler.config.Limits;
+import dev.strangler.config.MaskConfig;
 import dev.strangler.config.MatchConfig;
 import dev.strangler.config.RecordConfig;
 import dev.strangler.config.RouteConfig;
@@ -41,7 +42,8 @@ public final class TestConfigs {
             "new", upstream("new", fresh)),
         new Defaults(TIMEOUTS, NO_SHADOW),
         LIMITS,
-        routes);
+        routes,
+        MaskConfig.none());
   }
 
   public static UpstreamConfig upstream(String name, String... targets) {

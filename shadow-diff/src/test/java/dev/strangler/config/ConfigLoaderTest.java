@@ -41,6 +41,7 @@ class ConfigLoaderTest {
         true, 1.0, Set.of("GET", "HEAD"), Duration.ofSeconds(5), 1024 * 1024, false);
     assertThat(c.defaults()).isEqualTo(new Defaults(timeouts, shadow));
     assertThat(c.limits()).isEqualTo(new Limits(8192, 16384, 100L * 1024 * 1024));
+    assertThat(c.mask()).isEqualTo(MaskConfig.none());
     assertThat(c.routes()).hasSize(2);
 
     RouteConfig postRead = c.routes().get(0);
@@ -244,6 +245,25 @@ class ConfigLoaderTest {
         Side.LEGACY, new CoreSpec.HtmlFields(Map.of("title", "h1", "price", "span.price@data-amount")),
         Side.NEW, new CoreSpec.Header("X-Core-Output")));
     assertThat(c.routes().get(1).core()).isEqualTo(Map.of(Side.LEGACY, new CoreSpec.StatusOnly()));
+  }
+
+  @Test
+  void readsTheMaskSection() throws Exception {
+    EdgeConfig c = ConfigLoader.load(write(minimal("""
+        mask:
+          headers: [X-Api-Key, X-Session]
+          query: [token, api_key]
+          json: ["$.password", "$.users[*].ssn", "$['credit card'].number"]
+        """)), Map.of());
+
+    assertThat(c.mask()).isEqualTo(new MaskConfig(Set.of("X-Api-Key", "X-Session"),
+        Set.of("token", "api_key"), List.of("$.password", "$.users[*].ssn", "$['credit card'].number")));
+  }
+
+  @Test
+  void maskKeysAreOptional() throws Exception {
+    EdgeConfig c = ConfigLoader.load(write(minimal("mask: {query: [token]}")), Map.of());
+    assertThat(c.mask()).isEqualTo(new MaskConfig(Set.of(), Set.of("token"), List.of()));
   }
 
   private Path write(String yaml) throws IOException {
