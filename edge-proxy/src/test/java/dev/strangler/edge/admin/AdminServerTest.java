@@ -15,6 +15,9 @@ import dev.strangler.edge.metrics.EdgeMetrics;
 import dev.strangler.edge.routing.LiveRoutes;
 import dev.strangler.routing.Side;
 import dev.strangler.store.StateStore;
+import dev.strangler.store.DiscrepancyStore;
+import dev.strangler.edge.mirror.ShadowOutcomes;
+import java.time.Duration;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -42,6 +45,7 @@ class AdminServerTest {
   private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
   private EdgeConfig config;
   private StateStore store;
+  private DiscrepancyStore discrepancies;
   private LiveRoutes routes;
   private EdgeMetrics metrics;
   private AdminServer server;
@@ -71,13 +75,18 @@ class AdminServerTest {
     store = StateStore.open(config.state().store());
     routes = new LiveRoutes(config, store);
     metrics = new EdgeMetrics();
-    server = AdminServer.start(admin, stateDir, routes, metrics);
+    discrepancies = DiscrepancyStore.open(config.state().store());
+    server = AdminServer.start(admin, stateDir, routes, metrics,
+        new ShadowOutcomes(metrics.registry(), Duration.ofMinutes(10)), discrepancies);
     token = readToken();
   }
 
   private void stop() {
     if (server != null) {
       server.close();
+    }
+    if (discrepancies != null) {
+      discrepancies.close();
     }
     if (store != null) {
       store.close();

@@ -1,0 +1,29 @@
+package dev.strangler.edge.metrics;
+
+import dev.strangler.store.DiscrepancyWriter;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.function.ToDoubleFunction;
+
+/** Exposes the discrepancy writer's counters: every record offered is stored, sampled out or dropped. */
+public final class WriterMetrics {
+  private WriterMetrics() {}
+
+  /** Registers {@code edge_discrepancy_records_total{result}} for the writer. */
+  public static void bind(DiscrepancyWriter writer, MeterRegistry registry) {
+    counter(registry, writer, "offered", DiscrepancyWriter::offered);
+    counter(registry, writer, "stored", DiscrepancyWriter::stored);
+    counter(registry, writer, "sampled_out", DiscrepancyWriter::sampledOut);
+    counter(registry, writer, "dropped", DiscrepancyWriter::dropped);
+    counter(registry, writer, "failed_writes", DiscrepancyWriter::failedWrites);
+    counter(registry, writer, "lost", DiscrepancyWriter::lost);
+  }
+
+  private static void counter(MeterRegistry registry, DiscrepancyWriter w, String result,
+      ToDoubleFunction<DiscrepancyWriter> f) {
+    FunctionCounter.builder("edge_discrepancy_records_total", w, f)
+        .description("Discrepancy records by what became of them")
+        .tag("result", result)
+        .register(registry);
+  }
+}
