@@ -2,6 +2,7 @@ package dev.strangler.edge;
 
 import dev.strangler.config.AdminConfig;
 import dev.strangler.config.CompareConfig;
+import dev.strangler.config.CoreSpec;
 import dev.strangler.config.Defaults;
 import dev.strangler.config.EdgeConfig;
 import dev.strangler.config.HostPort;
@@ -52,6 +53,25 @@ public final class TestConfigs {
 
   public static RouteConfig route(String id, String path, Side primary) {
     return route(id, path, primary, TIMEOUTS);
+  }
+
+  /** A shadowed route comparing both sides' JSON bodies under {@code compare}. */
+  public static RouteConfig shadowed(String id, String path, Side primary, ShadowConfig shadow, CompareConfig compare) {
+    return new RouteConfig(
+        id,
+        new MatchConfig(path, Set.of(), null),
+        primary,
+        shadow,
+        Map.of(Side.LEGACY, new CoreSpec.Json(""), Side.NEW, new CoreSpec.Json("")),
+        compare,
+        new RecordConfig(0),
+        TIMEOUTS,
+        1);
+  }
+
+  /** Mirroring of GET and HEAD at 100%, 5 s timeout, 1 MiB bodies. */
+  public static ShadowConfig shadow() {
+    return new ShadowConfig(true, 1.0, Set.of("GET", "HEAD"), Duration.ofSeconds(5), 1024 * 1024, false);
   }
 
   public static RouteConfig route(String id, String path, Side primary, Timeouts timeouts) {
