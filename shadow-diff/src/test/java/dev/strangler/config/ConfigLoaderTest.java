@@ -93,8 +93,8 @@ class ConfigLoaderTest {
     assertThat(postRead.shadow().enabled()).isTrue();
     assertThat(postRead.core()).isEqualTo(Map.of(
         Side.LEGACY, new CoreSpec.HtmlIsland("script#core"), Side.NEW, new CoreSpec.Json("/post")));
-    assertThat(postRead.compare()).isEqualTo(new CompareConfig(CompareMode.LENIENT,
-        List.of("$.updatedAt"), List.of("$.tags"), Map.of("$.comments", "id"), Map.of()));
+    assertThat(postRead.compare()).isEqualTo(new CompareConfig(CompareMode.STRICT_ORDER,
+        List.of("$.updatedAt"), List.of("$.tags"), Map.of(), Map.of()));
     assertThat(postRead.record().sample()).isEqualTo(0.01);
 
     RouteConfig postApi = c.routes().get(1);
