@@ -28,7 +28,7 @@ public final class TestConfigs {
   public static final Timeouts TIMEOUTS = new Timeouts(Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofSeconds(60));
   public static final Limits LIMITS = new Limits(8 * 1024, 16 * 1024, 1024 * 1024);
   private static final ShadowConfig NO_SHADOW =
-      new ShadowConfig(false, 1.0, Set.of("GET", "HEAD"), Duration.ofSeconds(5), 1024 * 1024, false);
+      new ShadowConfig(false, 1.0, Set.of("GET", "HEAD"), Duration.ofSeconds(5), 1024 * 1024, false, 256);
 
   private TestConfigs() {}
 
@@ -71,7 +71,7 @@ public final class TestConfigs {
 
   /** Mirroring of GET and HEAD at 100%, 5 s timeout, 1 MiB bodies. */
   public static ShadowConfig shadow() {
-    return new ShadowConfig(true, 1.0, Set.of("GET", "HEAD"), Duration.ofSeconds(5), 1024 * 1024, false);
+    return new ShadowConfig(true, 1.0, Set.of("GET", "HEAD"), Duration.ofSeconds(5), 1024 * 1024, false, 256);
   }
 
   public static RouteConfig route(String id, String path, Side primary, Timeouts timeouts) {

@@ -23,7 +23,7 @@ import org.yaml.snakeyaml.nodes.Node;
  * defaults:
  *   timeouts: {connect: (1s), response: (30s), idle: (60s)}
  *   shadow: {enabled: (true), sample: (1.0), methods: ([GET, HEAD]), timeout: (5s),
- *            max-body: (1MiB), mirror-writes: (false)}
+ *            max-body: (1MiB), mirror-writes: (false), max-in-flight: (256)}
  * limits: {max-uri-length: (8KiB), max-header-size: (16KiB), max-request-body: (100MiB)}
  * mask: {headers: ([]), query: ([]), json: ([])}   # secrets kept out of records, captures, logs
  * routes:                                # required, non-empty; first match wins

@@ -38,7 +38,7 @@ class ConfigLoaderTest {
     assertThat(c.upstreams().get("new").targets()).containsExactly(URI.create("http://127.0.0.1:5002"));
     Timeouts timeouts = new Timeouts(Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(60));
     ShadowConfig shadow = new ShadowConfig(
-        true, 1.0, Set.of("GET", "HEAD"), Duration.ofSeconds(5), 1024 * 1024, false);
+        true, 1.0, Set.of("GET", "HEAD"), Duration.ofSeconds(5), 1024 * 1024, false, 256);
     assertThat(c.defaults()).isEqualTo(new Defaults(timeouts, shadow));
     assertThat(c.limits()).isEqualTo(new Limits(8192, 16384, 100L * 1024 * 1024));
     assertThat(c.mask()).isEqualTo(MaskConfig.none());
@@ -164,16 +164,16 @@ class ConfigLoaderTest {
     assertThat(c.defaults().timeouts()).isEqualTo(
         new Timeouts(Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofSeconds(60)));
     assertThat(c.defaults().shadow()).isEqualTo(
-        new ShadowConfig(true, 0.5, Set.of("GET"), Duration.ofSeconds(2), 1 << 20, false));
+        new ShadowConfig(true, 0.5, Set.of("GET"), Duration.ofSeconds(2), 1 << 20, false, 256));
     RouteConfig writes = c.routes().get(0);
     assertThat(writes.match().methods()).containsExactly("POST");
     assertThat(writes.shadow()).isEqualTo(
-        new ShadowConfig(true, 0.5, Set.of("POST"), Duration.ofSeconds(2), 1 << 20, true));
+        new ShadowConfig(true, 0.5, Set.of("POST"), Duration.ofSeconds(2), 1 << 20, true, 256));
     assertThat(writes.timeouts()).isEqualTo(
         new Timeouts(Duration.ofMillis(250), Duration.ofSeconds(10), Duration.ofSeconds(60)));
     RouteConfig rest = c.routes().get(1);
     assertThat(rest.shadow()).isEqualTo(
-        new ShadowConfig(false, 0.5, Set.of("GET"), Duration.ofSeconds(2), 1 << 20, false));
+        new ShadowConfig(false, 0.5, Set.of("GET"), Duration.ofSeconds(2), 1 << 20, false, 256));
     assertThat(rest.timeouts()).isEqualTo(c.defaults().timeouts());
   }
 

@@ -28,7 +28,7 @@ class JudgeTest {
       "<html><body><h1>Old design</h1><script type=\"application/json\" id=\"core\">%s</script></body></html>";
 
   final RouteConfig route = new RouteConfig("post-read", new MatchConfig("/posts/{slug}", Set.of(), null), Side.LEGACY,
-      new ShadowConfig(true, 1, Set.of("GET"), Duration.ofSeconds(1), 1 << 20, false),
+      new ShadowConfig(true, 1, Set.of("GET"), Duration.ofSeconds(1), 1 << 20, false, 256),
       Map.of(Side.LEGACY, new CoreSpec.HtmlIsland("script#core"), Side.NEW, new CoreSpec.Json("/post")),
       new CompareConfig(CompareMode.LENIENT, List.of("$.updatedAt"), List.of(), Map.of(), Map.of()),
       new RecordConfig(0), new Timeouts(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1)), 1);

@@ -6,17 +6,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 /** Bounds mirrors in flight, globally and per route; a mirror over either bound is dropped. */
 final class ShadowGate {
   private final int global;
-  private final int perRoute;
   private final AtomicInteger inFlight = new AtomicInteger();
   private final ConcurrentHashMap<String, AtomicInteger> byRoute = new ConcurrentHashMap<>();
 
-  ShadowGate(int global, int perRoute) {
+  ShadowGate(int global) {
     this.global = global;
-    this.perRoute = perRoute;
   }
 
   /** Takes a slot for a route, or returns false when a bound is reached. */
-  boolean tryEnter(String route) {
+  boolean tryEnter(String route, int perRoute) {
     if (inFlight.incrementAndGet() > global) {
       inFlight.decrementAndGet();
       return false;

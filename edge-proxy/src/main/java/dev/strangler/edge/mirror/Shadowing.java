@@ -31,14 +31,14 @@ public final class Shadowing implements AutoCloseable {
 
   /**
    * @param pools     mirror-only connection pools
-   * @param global    mirrors in flight at most, all routes together
-   * @param perRoute  mirrors in flight at most per route
+   * @param global    mirrors in flight at most, all routes together (per route: the route's
+   *                  {@code shadow.max-in-flight})
    * @param outcomes  the outcome counters
    * @param judge     compares completed pairs off the event loop
    */
-  public Shadowing(UpstreamPools pools, int global, int perRoute, ShadowOutcomes outcomes, PairJudge judge) {
+  public Shadowing(UpstreamPools pools, int global, ShadowOutcomes outcomes, PairJudge judge) {
     this.pools = pools;
-    this.gate = new ShadowGate(global, perRoute);
+    this.gate = new ShadowGate(global);
     this.outcomes = outcomes;
     this.judge = judge;
   }
@@ -57,7 +57,7 @@ public final class Shadowing implements AutoCloseable {
     if (s.sample() < 1.0 && ThreadLocalRandom.current().nextDouble() >= s.sample()) {
       return null;
     }
-    if (!gate.tryEnter(route.id())) {
+    if (!gate.tryEnter(route.id(), s.maxInFlight())) {
       outcomes.count(route.id(), Outcome.DROPPED, "in-flight-limit");
       return null;
     }

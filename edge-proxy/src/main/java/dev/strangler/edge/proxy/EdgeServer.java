@@ -27,9 +27,8 @@ public final class EdgeServer implements AutoCloseable {
   /** Mirror connections per shadow target and event loop, and acquires waiting for one. */
   private static final int MIRROR_CONNECTIONS = 512;
   private static final int MIRROR_PENDING = 256;
-  /** Mirrors in flight at most, all routes together and per route. */
-  private static final int MIRRORS_IN_FLIGHT = 2048;
-  private static final int MIRRORS_IN_FLIGHT_PER_ROUTE = 1024;
+  /** Mirrors in flight at most, all routes together (per route: shadow.max-in-flight). */
+  private static final int MIRRORS_IN_FLIGHT = 4096;
   private static final WriteBufferWaterMark WATER_MARK = new WriteBufferWaterMark(32 * 1024, 128 * 1024);
 
   private final EventLoopGroup boss;
@@ -69,7 +68,7 @@ public final class EdgeServer implements AutoCloseable {
     UpstreamPools mirrorPools =
         new UpstreamPools(ch -> UpstreamHandler.initialize(ch, idleMillis),
             config.defaults().timeouts().connect(), MIRROR_CONNECTIONS, MIRROR_PENDING);
-    Shadowing shadowing = new Shadowing(mirrorPools, MIRRORS_IN_FLIGHT, MIRRORS_IN_FLIGHT_PER_ROUTE, outcomes, judge);
+    Shadowing shadowing = new Shadowing(mirrorPools, MIRRORS_IN_FLIGHT, outcomes, judge);
     DataPlane plane = new DataPlane(routes, pools, observer, shadowing);
     ServerBootstrap b =
         new ServerBootstrap()

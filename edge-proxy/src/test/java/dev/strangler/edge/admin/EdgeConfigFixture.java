@@ -26,7 +26,7 @@ import java.util.Set;
 final class EdgeConfigFixture {
   static final Timeouts TIMEOUTS = new Timeouts(Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(60));
   static final ShadowConfig SHADOW =
-      new ShadowConfig(true, 1.0, Set.of("GET", "HEAD"), Duration.ofSeconds(5), 1 << 20, false);
+      new ShadowConfig(true, 1.0, Set.of("GET", "HEAD"), Duration.ofSeconds(5), 1 << 20, false, 256);
 
   private EdgeConfigFixture() {}
 

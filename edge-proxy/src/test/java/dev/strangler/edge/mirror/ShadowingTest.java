@@ -134,7 +134,7 @@ class ShadowingTest {
 
   @Test
   void aKnownMixEndsInExactlyOneOutcomeEach() throws Exception {
-    ShadowConfig s = new ShadowConfig(true, 1.0, Set.of("GET"), Duration.ofMillis(500), 4096, false);
+    ShadowConfig s = new ShadowConfig(true, 1.0, Set.of("GET"), Duration.ofMillis(500), 4096, false, 256);
     start(route(s));
     try (RawClient c = new RawClient(edge.port())) {
       for (String path : List.of("/items/1", "/items/2", "/items/3", "/items/7", "/items/8", "/broken", "/hang", "/huge")) {
@@ -177,7 +177,7 @@ class ShadowingTest {
 
   @Test
   void writesAreMirroredOnlyWhenTheRouteSaysSo() throws Exception {
-    start(route(new ShadowConfig(true, 1.0, Set.of("GET", "POST"), Duration.ofSeconds(5), 16, false)));
+    start(route(new ShadowConfig(true, 1.0, Set.of("GET", "POST"), Duration.ofSeconds(5), 16, false, 256)));
     try (RawClient c = new RawClient(edge.port())) {
       c.send("POST /items/1 HTTP/1.1\r\nHost: h\r\nContent-Length: 5\r\n\r\nhello").read(false);
     }
@@ -187,7 +187,7 @@ class ShadowingTest {
 
   @Test
   void mirroredWritesCopyTheBodyUpToMaxBody() throws Exception {
-    start(route(new ShadowConfig(true, 1.0, Set.of("POST"), Duration.ofSeconds(5), 64, true)));
+    start(route(new ShadowConfig(true, 1.0, Set.of("POST"), Duration.ofSeconds(5), 64, true, 256)));
     try (RawClient c = new RawClient(edge.port())) {
       c.send("POST /items/1 HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n").read(false);
       var big = c.send("POST /items/2 HTTP/1.1\r\nHost: h\r\nContent-Length: 100\r\n\r\n" + "y".repeat(100)).read(false);
@@ -200,6 +200,20 @@ class ShadowingTest {
     });
     assertThat(legacy.received()).hasSize(2);
     assertThat(edge.outcomes().counts("items")).containsEntry(Outcome.MATCH, 1L).containsEntry(Outcome.SKIPPED, 1L);
+  }
+
+  @Test
+  void mirrorsOverTheRoutesInFlightBoundAreDroppedAndCounted() throws Exception {
+    start(route(new ShadowConfig(true, 1.0, Set.of("GET"), Duration.ofSeconds(10), 1 << 20, false, 2)));
+    try (RawClient c = new RawClient(edge.port())) {
+      for (int i = 0; i < 5; i++) {
+        assertThat(c.send("GET /gate/" + i + " HTTP/1.1\r\nHost: h\r\n\r\n").read(false).status()).isEqualTo(200);
+      }
+    }
+    assertThat(edge.outcomes().counts("items")).containsEntry(Outcome.DROPPED, 3L);
+    release.countDown();
+    awaitOutcomes(5);
+    assertThat(edge.outcomes().counts("items")).containsEntry(Outcome.MATCH, 2L).containsEntry(Outcome.DROPPED, 3L);
   }
 
   @Test
