@@ -28,6 +28,9 @@ import java.util.concurrent.TimeUnit;
  * backpressure: a side that cannot take more stops the other side's reads.
  */
 final class Exchange implements UpstreamListener {
+  /** Body bytes held while the upstream connection is being set up; above it the client is not read. */
+  private static final int MAX_PENDING_BYTES = 64 * 1024;
+
   private final DataPlane plane;
   private final FrontendHandler front;
   private final ChannelHandlerContext client;
@@ -58,6 +61,7 @@ final class Exchange implements UpstreamListener {
   private boolean upgraded;
   private boolean done;
   private long bodyBytes;
+  private long pendingBytes;
   private int status;
   private ScheduledFuture<?> timeout;
 
@@ -147,15 +151,17 @@ final class Exchange implements UpstreamListener {
     }
     if (c instanceof LastHttpContent) {
       requestComplete = true;
-      client.channel().config().setAutoRead(false);
     }
     if (tap != null) {
       tap.requestBody(c.content(), requestComplete);
     }
     if (!headWritten) {
       pending.add(c);
+      pendingBytes += c.content().readableBytes();
       if (upstream != null) {
         writeHeadAndPending();
+      } else if (pendingBytes > MAX_PENDING_BYTES) {
+        client.channel().config().setAutoRead(false);
       }
       return;
     }
