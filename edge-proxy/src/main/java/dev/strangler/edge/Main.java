@@ -4,6 +4,7 @@ import dev.strangler.config.ConfigException;
 import dev.strangler.config.ConfigLoader;
 import dev.strangler.config.EdgeConfig;
 import dev.strangler.edge.config.ConfigWatcher;
+import dev.strangler.edge.export.ExportCommand;
 import dev.strangler.edge.proxy.EdgeServer;
 import dev.strangler.edge.admin.AdminServer;
 import dev.strangler.edge.metrics.EdgeMetrics;
@@ -23,10 +24,14 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code edge run}: the production edge on a routes.yaml. */
+/**
+ * {@code edge run}: the production edge on a routes.yaml, what {@code edge} does without a
+ * subcommand; {@code edge export} streams stored discrepancy records ({@link ExportCommand}).
+ */
 @Command(
     name = "edge",
     mixinStandardHelpOptions = true,
+    subcommands = ExportCommand.class,
     description = "Strangler edge: routes each route to legacy or new, with a live cutover toggle.")
 public final class Main implements Callable<Integer> {
   /** Discrepancy records waiting for the store at most. */

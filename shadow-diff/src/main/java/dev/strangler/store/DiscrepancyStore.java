@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -131,13 +132,33 @@ public final class DiscrepancyStore implements AutoCloseable {
    * @param limit       at most this many (positive)
    */
   public List<DiscrepancyRecord> find(String route, String fingerprint, Instant since, int limit) {
-    Query q = new Query("SELECT record_json FROM discrepancy")
-        .where("route = ?", route)
-        .where("fingerprint = ?", fingerprint)
-        .where("at_millis >= ?", since == null ? null : since.toEpochMilli())
-        .end(" ORDER BY at_millis DESC, id DESC LIMIT ?", positive(limit));
+    return find(route, fingerprint, since, null, limit);
+  }
+
+  /**
+   * Stored records, newest first, that come after the record {@code before} in that order: pass
+   * the id of the last record of one page to get the next page.
+   *
+   * @param route       only this route; null for all
+   * @param fingerprint only this fingerprint; null for all
+   * @param since       only records at or after this time; null for all
+   * @param before      only records older than the stored record with this id; null for all
+   * @param limit       at most this many (positive)
+   * @throws NoSuchElementException when no stored record has the id {@code before}
+   */
+  public List<DiscrepancyRecord> find(
+      String route, String fingerprint, Instant since, String before, int limit) {
+    int max = positive(limit);
     try {
       return reads.read(c -> {
+        Long beforeAt = before == null ? null : atOf(c, before);
+        Query q = new Query("SELECT record_json FROM discrepancy")
+            .where("route = ?", route)
+            .where("fingerprint = ?", fingerprint)
+            .where("at_millis >= ?", since == null ? null : since.toEpochMilli())
+            .where(before != null, "at_millis <= ? AND (at_millis < ? OR id < ?)",
+                beforeAt, beforeAt, before)
+            .end(" ORDER BY at_millis DESC, id DESC LIMIT ?", max);
         List<DiscrepancyRecord> out = new ArrayList<>();
         try (PreparedStatement ps = q.prepare(c); ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
@@ -148,6 +169,18 @@ public final class DiscrepancyStore implements AutoCloseable {
       });
     } catch (SQLException e) {
       throw new StoreException("cannot read discrepancy records", e);
+    }
+  }
+
+  private static long atOf(Connection c, String id) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT at_millis FROM discrepancy WHERE id = ?")) {
+      ps.setString(1, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          throw new NoSuchElementException("no discrepancy record with id '" + id + "'");
+        }
+        return rs.getLong(1);
+      }
     }
   }
 
@@ -190,10 +223,15 @@ public final class DiscrepancyStore implements AutoCloseable {
    * time: only one page is in memory, and the database is not held while {@code sink} runs.
    */
   public void export(Instant since, Consumer<DiscrepancyRecord> sink) {
+    export(null, since, sink);
+  }
+
+  /** Like {@link #export(Instant, Consumer)}, only the records of {@code route} (null: all). */
+  public void export(String route, Instant since, Consumer<DiscrepancyRecord> sink) {
     long lastAt = since == null ? Long.MIN_VALUE : since.toEpochMilli();
     String lastId = "";
     while (true) {
-      List<DiscrepancyRecord> page = exportPage(lastAt, lastId);
+      List<DiscrepancyRecord> page = exportPage(route, lastAt, lastId);
       page.forEach(sink);
       if (page.size() < EXPORT_PAGE) {
         return;
@@ -205,20 +243,17 @@ public final class DiscrepancyStore implements AutoCloseable {
   }
 
   /** Records after the key (lastAt, lastId), where lastId "" includes everything at lastAt. */
-  private List<DiscrepancyRecord> exportPage(long lastAt, String lastId) {
+  private List<DiscrepancyRecord> exportPage(String route, long lastAt, String lastId) {
+    Query q = new Query("SELECT record_json FROM discrepancy")
+        .where("route = ?", route)
+        .where(true, "(at_millis > ? OR (at_millis = ? AND id > ?))", lastAt, lastAt, lastId)
+        .end(" ORDER BY at_millis, id LIMIT ?", EXPORT_PAGE);
     try {
       return reads.read(c -> {
         List<DiscrepancyRecord> out = new ArrayList<>(EXPORT_PAGE);
-        try (PreparedStatement ps = c.prepareStatement("SELECT record_json FROM discrepancy"
-            + " WHERE at_millis > ? OR (at_millis = ? AND id > ?) ORDER BY at_millis, id LIMIT ?")) {
-          ps.setLong(1, lastAt);
-          ps.setLong(2, lastAt);
-          ps.setString(3, lastId);
-          ps.setInt(4, EXPORT_PAGE);
-          try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-              out.add(RecordJson.read(rs.getString(1)));
-            }
+        try (PreparedStatement ps = q.prepare(c); ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            out.add(RecordJson.read(rs.getString(1)));
           }
         }
         return out;

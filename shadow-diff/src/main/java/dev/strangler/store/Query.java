@@ -18,9 +18,14 @@ final class Query {
 
   /** Adds {@code condition} (with one ?) when value is not null. */
   Query where(String condition, Object value) {
-    if (value != null) {
+    return where(value != null, condition, value);
+  }
+
+  /** Adds {@code condition} (with one ? per value) when {@code applies}. */
+  Query where(boolean applies, String condition, Object... values) {
+    if (applies) {
       sql.append(hasWhere ? " AND " : " WHERE ").append(condition);
-      params.add(value);
+      params.addAll(List.of(values));
       hasWhere = true;
     }
     return this;

@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -65,6 +66,38 @@ abstract class DiscrepancyStoreContract {
       assertThat(store.find(null, null, null, 2)).containsExactly(b4, a3);
       assertThatThrownBy(() -> store.find(null, null, null, 0))
           .isInstanceOf(IllegalArgumentException.class);
+    }
+  }
+
+  @Test
+  void findPagesBackwardsFromTheRecordBefore() throws Exception {
+    try (DiscrepancyStore store = DiscrepancyStore.open(freshUrl())) {
+      List<DiscrepancyRecord> records = new ArrayList<>();
+      for (int i = 0; i < 7; i++) {
+        records.add(Records.withFingerprint(i % 3 == 0 ? "b" : "a", "f", t(i / 2)));
+      }
+      Collections.shuffle(records, new Random(3));
+      writeAll(store, records);
+      List<DiscrepancyRecord> newestFirst = store.find(null, null, null, 10);
+
+      List<DiscrepancyRecord> paged = new ArrayList<>();
+      String before = null;
+      do {
+        List<DiscrepancyRecord> page = store.find(null, null, null, before, 3);
+        paged.addAll(page);
+        before = page.size() == 3 ? page.get(2).id() : null;
+      } while (before != null);
+
+      assertThat(newestFirst).hasSize(7);
+      assertThat(paged).containsExactlyElementsOf(newestFirst);
+      String third = newestFirst.get(2).id();
+      assertThat(store.find("a", null, t(1), third, 10)).containsExactlyElementsOf(
+          newestFirst.subList(3, 7).stream()
+              .filter(r -> r.route().equals("a") && !r.at().isBefore(t(1))).toList());
+      assertThat(store.find(null, null, null, newestFirst.get(6).id(), 10)).isEmpty();
+      assertThatThrownBy(() -> store.find(null, null, null, "01NOSUCHRECORD", 10))
+          .isInstanceOf(NoSuchElementException.class)
+          .hasMessageContaining("01NOSUCHRECORD");
     }
   }
 
@@ -140,6 +173,22 @@ abstract class DiscrepancyStoreContract {
       assertThat(recent).isSortedAccordingTo(byTimeThenId)
           .containsExactlyInAnyOrderElementsOf(
               records.stream().filter(r -> !r.at().isBefore(t(200))).toList());
+    }
+  }
+
+  @Test
+  void exportKeepsToOneRoute() throws Exception {
+    try (DiscrepancyStore store = DiscrepancyStore.open(freshUrl())) {
+      DiscrepancyRecord a1 = Records.diff("a", t(1));
+      DiscrepancyRecord b2 = Records.diff("b", t(2));
+      DiscrepancyRecord a3 = Records.diff("a", t(3));
+      DiscrepancyRecord a4 = Records.diff("a", t(4));
+      writeAll(store, List.of(a4, b2, a3, a1));
+
+      List<DiscrepancyRecord> route = new ArrayList<>();
+      store.export("a", t(2), route::add);
+
+      assertThat(route).containsExactly(a3, a4);
     }
   }
 
