@@ -3,6 +3,7 @@ package dev.strangler.edge;
 import dev.strangler.config.ConfigException;
 import dev.strangler.config.ConfigLoader;
 import dev.strangler.config.EdgeConfig;
+import dev.strangler.edge.capture.CaptureWriter;
 import dev.strangler.edge.config.ConfigWatcher;
 import dev.strangler.edge.export.ExportCommand;
 import dev.strangler.edge.proxy.EdgeServer;
@@ -42,6 +43,11 @@ public final class Main implements Callable<Integer> {
   /** Completed shadow pairs waiting for a judge at most. */
   static final int JUDGE_QUEUE = 4096;
   static final Duration PARITY_WINDOW = Duration.ofMinutes(10);
+  /** Capture lines waiting for the disk at most; files rotate at 64 MiB or 1 h; 48 are kept. */
+  static final int CAPTURE_QUEUE = 10_000;
+  static final long CAPTURE_FILE_BYTES = 64L << 20;
+  static final Duration CAPTURE_FILE_AGE = Duration.ofHours(1);
+  static final int CAPTURE_FILES = 48;
 
   @Option(names = "--config", defaultValue = "routes.yaml", description = "routes.yaml to run (default: ${DEFAULT-VALUE})")
   Path config;
@@ -99,7 +105,10 @@ public final class Main implements Callable<Integer> {
       ShadowOutcomes outcomes = new ShadowOutcomes(metrics.registry(), PARITY_WINDOW);
       int judges = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
       JudgeExecutor judge = new JudgeExecutor(routes, outcomes, writer, judges, JUDGE_QUEUE);
-      EdgeServer server = EdgeServer.start(routes, metrics, outcomes, judge, threads);
+      CaptureWriter captures = new CaptureWriter(cfg.state().dir().resolve("captures"),
+          () -> routes.current().config().mask(), CAPTURE_QUEUE, CAPTURE_FILE_BYTES, CAPTURE_FILE_AGE, CAPTURE_FILES);
+      WriterMetrics.bind(captures, metrics.registry());
+      EdgeServer server = EdgeServer.start(routes, metrics, outcomes, judge, captures, threads);
       AdminServer admin = AdminServer.start(cfg.admin(), cfg.state().dir(), routes, metrics, outcomes, discrepancies);
       ConfigWatcher watcher = new ConfigWatcher(cfg.source(), routes, reloadPeriodMillis);
       return new Edge(store, routes, metrics, discrepancies, writer, outcomes, server, admin, watcher);

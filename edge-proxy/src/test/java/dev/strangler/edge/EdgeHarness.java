@@ -1,6 +1,7 @@
 package dev.strangler.edge;
 
 import dev.strangler.config.EdgeConfig;
+import dev.strangler.edge.capture.CaptureWriter;
 import dev.strangler.edge.metrics.EdgeMetrics;
 import dev.strangler.edge.mirror.JudgeExecutor;
 import dev.strangler.edge.mirror.ShadowOutcomes;
@@ -22,6 +23,7 @@ public final class EdgeHarness implements AutoCloseable {
   private final DiscrepancyStore discrepancies;
   private final DiscrepancyWriter writer;
   private final ShadowOutcomes outcomes;
+  private final CaptureWriter captures;
   private final EdgeServer server;
 
   public EdgeHarness(EdgeConfig config) throws InterruptedException {
@@ -34,7 +36,10 @@ public final class EdgeHarness implements AutoCloseable {
     discrepancies = DiscrepancyStore.open(config.state().store());
     writer = new DiscrepancyWriter(discrepancies, 10_000, 1000, Duration.ofMinutes(1));
     outcomes = new ShadowOutcomes(new EdgeMetrics().registry(), Duration.ofMinutes(10));
-    server = EdgeServer.start(routes, observer, outcomes, new JudgeExecutor(routes, outcomes, writer, 1, 1024), 2);
+    captures = new CaptureWriter(config.state().dir().resolve("captures"), () -> routes.current().config().mask(),
+        1000, 1 << 20, Duration.ofHours(1), 10);
+    server = EdgeServer.start(routes, observer, outcomes, new JudgeExecutor(routes, outcomes, writer, 1, 1024),
+        captures, 2);
   }
 
   public int port() {
@@ -63,6 +68,10 @@ public final class EdgeHarness implements AutoCloseable {
 
   public ShadowOutcomes outcomes() {
     return outcomes;
+  }
+
+  public CaptureWriter captures() {
+    return captures;
   }
 
   public EdgeServer server() {

@@ -86,18 +86,14 @@ public final class JudgeExecutor implements Shadowing.PairJudge {
   }
 
   private static Observation observe(ShadowPair pair) {
-    CapturedResponse primary = captured(pair.primary);
-    CapturedResponse shadow = pair.shadow == null ? null : captured(pair.shadow);
+    CapturedResponse primary = ShadowPair.captured(pair.primary);
+    CapturedResponse shadow = pair.shadow == null ? null : ShadowPair.captured(pair.shadow);
     Side served = pair.servedBy;
-    String method = pair.mirrorHead.method().name();
-    String uri = pair.mirrorHead.uri();
+    String method = pair.requestHead.method().name();
+    String uri = pair.requestHead.uri();
     return served == Side.LEGACY
         ? new Observation(method, uri, pair.requestId, pair.at, served, primary, shadow, null, pair.shadowError)
         : new Observation(method, uri, pair.requestId, pair.at, served, shadow, primary, pair.shadowError, null);
-  }
-
-  private static CapturedResponse captured(ResponseCapture c) {
-    return new CapturedResponse(c.status(), c.headers(), c.bodyBytes(), c.latencyMillis());
   }
 
   /** Pairs waiting for a worker. */

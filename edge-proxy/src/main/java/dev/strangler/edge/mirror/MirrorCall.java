@@ -7,7 +7,9 @@ import dev.strangler.edge.upstream.UpstreamTarget;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
+import io.netty.handler.codec.http.EmptyHttpHeaders;
 import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpUtil;
@@ -41,10 +43,11 @@ final class MirrorCall implements UpstreamListener {
   }
 
   void start() {
-    ByteBuf body = pair.takeBody();
-    var req = new DefaultFullHttpRequest(
-        pair.mirrorHead.protocolVersion(), pair.mirrorHead.method(), pair.mirrorHead.uri(), body,
-        pair.mirrorHead.headers(), io.netty.handler.codec.http.EmptyHttpHeaders.INSTANCE);
+    ByteBuf body = pair.mirrorBody();
+    HttpRequest head = pair.requestHead;
+    var req = new DefaultFullHttpRequest(head.protocolVersion(), head.method(), head.uri(), body,
+        head.headers().copy(), EmptyHttpHeaders.INSTANCE);
+    req.headers().set(Shadowing.SHADOW_HEADER, "1");
     req.headers().remove(HttpHeaderNames.TRANSFER_ENCODING);
     HttpUtil.setContentLength(req, body.readableBytes());
     if (body.readableBytes() == 0 && !req.method().name().equals("POST") && !req.method().name().equals("PUT")) {

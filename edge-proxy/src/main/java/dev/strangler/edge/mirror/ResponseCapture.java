@@ -9,9 +9,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One side's response as it streams past, copied into a bounded buffer for comparison. Above
- * the bound the copy stops and the capture is marked overflowed (the exchange then ends as
- * {@code skipped}); the streaming itself is never held up. Event-loop confined.
+ * One side's response as it streams past, copied into a bounded buffer for comparison and
+ * capture. Above the bound the copy keeps the first bytes and is marked overflowed (a comparison
+ * then ends as {@code skipped}, a capture is marked truncated); the streaming itself is never
+ * held up. Event-loop confined.
  */
 final class ResponseCapture {
   private final int limit;
@@ -46,8 +47,7 @@ final class ResponseCapture {
     }
     if (size + n > limit) {
       overflowed = true;
-      body = null;
-      return;
+      n = limit - size;
     }
     if (size + n > body.length) {
       body = Arrays.copyOf(body, Math.min(limit, Math.max(size + n, body.length * 2 + 256)));
@@ -73,8 +73,9 @@ final class ResponseCapture {
     return headers;
   }
 
+  /** The body, or its first {@code limit} bytes when {@link #overflowed()}. */
   byte[] bodyBytes() {
-    return overflowed ? null : Arrays.copyOf(body, size);
+    return Arrays.copyOf(body, size);
   }
 
   double latencyMillis() {

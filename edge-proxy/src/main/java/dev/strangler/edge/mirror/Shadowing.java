@@ -1,5 +1,6 @@
 package dev.strangler.edge.mirror;
 
+import dev.strangler.capture.CaptureLine;
 import dev.strangler.config.RouteConfig;
 import dev.strangler.config.ShadowConfig;
 import dev.strangler.edge.upstream.UpstreamGroup;
@@ -14,7 +15,7 @@ import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Decides which requests are mirrored and runs the mirrors. A mirror goes to the side that does
+ * Decides which requests are mirrored or recorded and runs the mirrors. A mirror goes to the side that does
  * not serve, in parallel with the serving request, on its own pools, under in-flight bounds; the
  * client never waits for it. Every mirror-eligible request (route shadow enabled, method listed,
  * writes allowed, sampled in) ends in exactly one outcome: match, diff, shadow_error,
@@ -28,6 +29,7 @@ public final class Shadowing implements AutoCloseable {
   private final ShadowGate gate;
   private final ShadowOutcomes outcomes;
   private final PairJudge judge;
+  private final CaptureSink captures;
 
   /**
    * @param pools     mirror-only connection pools
@@ -35,8 +37,10 @@ public final class Shadowing implements AutoCloseable {
    *                  {@code shadow.max-in-flight})
    * @param outcomes  the outcome counters
    * @param judge     compares completed pairs off the event loop
+   * @param captures  takes the pairs sampled for recording ({@code record.sample})
    */
-  public Shadowing(UpstreamPools pools, int global, ShadowOutcomes outcomes, PairJudge judge) {
+  public Shadowing(UpstreamPools pools, int global, ShadowOutcomes outcomes, PairJudge judge, CaptureSink captures) {
+    this.captures = captures;
     this.pools = pools;
     this.gate = new ShadowGate(global);
     this.outcomes = outcomes;
@@ -49,28 +53,39 @@ public final class Shadowing implements AutoCloseable {
    */
   public ShadowTap begin(RouteConfig route, HttpRequest upstreamRequest, String requestId, Side servedBy,
       UpstreamGroup shadowSide, EventLoop loop, boolean upgrade) {
-    ShadowConfig s = route.shadow();
-    String method = upstreamRequest.method().name();
-    if (!s.enabled() || upgrade || !s.methods().contains(method) || (!SAFE.contains(method) && !s.mirrorWrites())) {
+    if (upgrade) {
       return null;
     }
-    if (s.sample() < 1.0 && ThreadLocalRandom.current().nextDouble() >= s.sample()) {
-      return null;
-    }
-    if (!gate.tryEnter(route.id(), s.maxInFlight())) {
+    boolean mirror = mirrored(route, upstreamRequest);
+    boolean record = sampled(route.record().sample());
+    if (mirror && !gate.tryEnter(route.id(), route.shadow().maxInFlight())) {
       outcomes.count(route.id(), Outcome.DROPPED, "in-flight-limit");
+      mirror = false;
+    }
+    if (mirror && HttpUtil.getContentLength(upstreamRequest, 0L) > route.shadow().maxBody()) {
+      gate.exit(route.id());
+      outcomes.count(route.id(), Outcome.SKIPPED, "request-body-too-large");
+      mirror = false;
+    }
+    if (!mirror && !record) {
       return null;
     }
     HttpRequest head = new DefaultHttpRequest(upstreamRequest.protocolVersion(), upstreamRequest.method(),
         upstreamRequest.uri(), upstreamRequest.headers().copy());
-    head.headers().set(SHADOW_HEADER, "1");
     boolean body = HttpUtil.isTransferEncodingChunked(upstreamRequest) || HttpUtil.getContentLength(upstreamRequest, 0L) > 0;
-    if (HttpUtil.getContentLength(upstreamRequest, 0L) > route.shadow().maxBody()) {
-      gate.exit(route.id());
-      outcomes.count(route.id(), Outcome.SKIPPED, "request-body-too-large");
-      return null;
-    }
-    return new ShadowPair(this, route, servedBy, requestId, head, loop, body, shadowSide.pick());
+    return new ShadowPair(this, route, servedBy, requestId, head, loop, body, mirror ? shadowSide.pick() : null, record);
+  }
+
+  /** Mirror-eligible: shadowing on, method listed, writes allowed, sampled in. */
+  private static boolean mirrored(RouteConfig route, HttpRequest req) {
+    ShadowConfig s = route.shadow();
+    String method = req.method().name();
+    return s.enabled() && s.methods().contains(method) && (SAFE.contains(method) || s.mirrorWrites())
+        && sampled(s.sample());
+  }
+
+  private static boolean sampled(double rate) {
+    return rate >= 1.0 || (rate > 0 && ThreadLocalRandom.current().nextDouble() < rate);
   }
 
   /** Sends the pair's mirror request (its body, if any, is complete). */
@@ -78,8 +93,14 @@ public final class Shadowing implements AutoCloseable {
     new MirrorCall(pair, pools, pair.shadowTarget).start();
   }
 
-  /** Both sides are done: settle the outcome now, or hand the pair to the judge. */
+  /** Every part is done: record it, then settle the outcome now or hand the pair to the judge. */
   void complete(ShadowPair pair) {
+    if (pair.record) {
+      captures.offer(pair.toCaptureLine());
+    }
+    if (!pair.mirror) {
+      return;
+    }
     gate.exit(pair.route.id());
     String route = pair.route.id();
     if (pair.dropReason != null) {
@@ -108,6 +129,15 @@ public final class Shadowing implements AutoCloseable {
   public void close() {
     pools.close();
     judge.close();
+    captures.close();
+  }
+
+  /** Takes recorded pairs; never blocks (a full queue drops and counts). */
+  public interface CaptureSink extends AutoCloseable {
+    void offer(CaptureLine line);
+
+    @Override
+    void close();
   }
 
   /** Compares completed pairs off the event loop and counts their outcome (shadow_error included). */

@@ -4,6 +4,7 @@ import dev.strangler.config.EdgeConfig;
 import dev.strangler.config.HostPort;
 import dev.strangler.edge.mirror.ShadowOutcomes;
 import dev.strangler.edge.mirror.Shadowing;
+import dev.strangler.edge.mirror.Shadowing.CaptureSink;
 import dev.strangler.edge.mirror.Shadowing.PairJudge;
 import dev.strangler.edge.routing.LiveRoutes;
 import dev.strangler.edge.upstream.Transports;
@@ -52,7 +53,8 @@ public final class EdgeServer implements AutoCloseable {
    * @param threads event loop threads (0: one per core)
    */
   public static EdgeServer start(
-      LiveRoutes routes, ExchangeObserver observer, ShadowOutcomes outcomes, PairJudge judge, int threads)
+      LiveRoutes routes, ExchangeObserver observer, ShadowOutcomes outcomes, PairJudge judge, CaptureSink captures,
+      int threads)
       throws InterruptedException {
     EdgeConfig config = routes.current().config();
     EventLoopGroup boss = Transports.newGroup(1, "edge-accept");
@@ -68,7 +70,7 @@ public final class EdgeServer implements AutoCloseable {
     UpstreamPools mirrorPools =
         new UpstreamPools(ch -> UpstreamHandler.initialize(ch, idleMillis),
             config.defaults().timeouts().connect(), MIRROR_CONNECTIONS, MIRROR_PENDING);
-    Shadowing shadowing = new Shadowing(mirrorPools, MIRRORS_IN_FLIGHT, outcomes, judge);
+    Shadowing shadowing = new Shadowing(mirrorPools, MIRRORS_IN_FLIGHT, outcomes, judge, captures);
     DataPlane plane = new DataPlane(routes, pools, observer, shadowing);
     ServerBootstrap b =
         new ServerBootstrap()
