@@ -6,6 +6,7 @@ import dev.strangler.config.EdgeConfig;
 import dev.strangler.edge.capture.CaptureWriter;
 import dev.strangler.edge.config.ConfigWatcher;
 import dev.strangler.edge.export.ExportCommand;
+import dev.strangler.edge.export.SummaryCommand;
 import dev.strangler.edge.proxy.EdgeServer;
 import dev.strangler.edge.admin.AdminServer;
 import dev.strangler.edge.metrics.EdgeMetrics;
@@ -32,7 +33,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "edge",
     mixinStandardHelpOptions = true,
-    subcommands = ExportCommand.class,
+    subcommands = {ExportCommand.class, SummaryCommand.class},
     description = "Strangler edge: routes each route to legacy or new, with a live cutover toggle.")
 public final class Main implements Callable<Integer> {
   /** Discrepancy records waiting for the store at most. */

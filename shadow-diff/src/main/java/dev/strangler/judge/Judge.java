@@ -30,7 +30,9 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Order of judgement: a side without an answer is {@code shadow_error}; differing statuses
  * are a {@code diff} (with core diffs when both cores could be extracted); then a failed
- * extraction is {@code extract_failed}; otherwise the core diffs decide.
+ * extraction of a 2xx answer is {@code extract_failed}; otherwise the core diffs decide. HEAD
+ * answers carry no body and are compared on status only; so are equal non-2xx answers whose
+ * core cannot be extracted (error pages rarely carry the core island).
  */
 public final class Judge {
   private final Masker masker;
@@ -48,9 +50,10 @@ public final class Judge {
             Fingerprints.of(route.id(), Outcome.SHADOW_ERROR, side.id()), side.id() + ": " + o.error(side), Map.of());
       }
     }
+    boolean statusOnly = "HEAD".equals(o.method());
     Map<Side, Extraction> cores = new EnumMap<>(Side.class);
     for (Side side : Side.values()) {
-      cores.put(side, CoreExtractor.extract(route.core().get(side), o.response(side)));
+      cores.put(side, CoreExtractor.extract(statusOnly ? null : route.core().get(side), o.response(side)));
     }
     Map<Side, JsonNode> ok = new EnumMap<>(Side.class);
     cores.forEach((side, e) -> {
@@ -62,7 +65,8 @@ public final class Judge {
     List<Diff> coreDiffs = bothCores ? comparator(route).compare(ok.get(Side.LEGACY), ok.get(Side.NEW)) : List.of();
     List<Diff> diffs = StatusCheck.withStatus(o.legacy().status(), o.fresh().status(), coreDiffs);
     boolean statusDiffers = o.legacy().status() != o.fresh().status();
-    if (!statusDiffers && !bothCores) {
+    boolean success = o.legacy().status() >= 200 && o.legacy().status() < 300;
+    if (!statusDiffers && !bothCores && success) {
       Side failed = ok.containsKey(Side.LEGACY) ? Side.NEW : Side.LEGACY;
       String why = ((Extraction.Failed) cores.get(failed)).reason();
       return record(route, o, Outcome.EXTRACT_FAILED, List.of(),

@@ -87,6 +87,15 @@ class JudgeTest {
   }
 
   @Test
+  void headAndEqualErrorPagesAreComparedOnStatus() {
+    var head = judge.judge(route, new Observation("HEAD", "/posts/a", "rid", Instant.now(), Side.LEGACY,
+        json(200, ""), json(200, ""), null, null));
+    assertThat(head.outcome()).isEqualTo(Outcome.MATCH);
+    var notFound = judge.judge(route, observe(json(404, "<html>gone</html>"), json(404, "{\"error\":\"nope\"}")));
+    assertThat(notFound.outcome()).isEqualTo(Outcome.MATCH);
+  }
+
+  @Test
   void aSideWithoutAnAnswerIsAShadowError() {
     var r = judge.judge(route, new Observation("GET", "/posts/a", "rid", Instant.now(), Side.LEGACY,
         html(200, "{}"), null, null, "timeout"));

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** {@code edge export} as the CLI runs it, on a real routes.yaml and SQLite store. */
+/** {@code edge export} and {@code edge summary} as the CLI runs them, on a real routes.yaml and SQLite store. */
 class ExportCommandTest {
   private static final Instant T0 = Instant.parse("2026-11-20T10:00:00Z");
   private static final Comparator<DiscrepancyRecord> OLDEST_FIRST =
@@ -95,9 +95,30 @@ class ExportCommandTest {
     assertThat(run("export", "--config", config.toString())).isEqualTo(2);
   }
 
+  @Test
+  void summaryPrintsOneLinePerGroupWithAnExampleDiff() throws Exception {
+    Path config = config();
+    Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    store(config, List.of(TestRecords.diff("a", "a:price", now.minusSeconds(30), 1),
+        TestRecords.diff("a", "a:price", now.minusSeconds(20), 2),
+        TestRecords.diff("b", "b:price", now.minusSeconds(10), 3)));
+
+    int exit = run("summary", "--config", config.toString(), "--route", "a");
+
+    assertThat(exit).as(err.toString()).isZero();
+    assertThat(out.toString())
+        .contains("1 discrepancy group(s) on route a")
+        .contains("a:price  count=2")
+        .contains("changed        $.price")
+        .doesNotContain("b:price");
+  }
+
+  private final StringWriter out = new StringWriter();
+
   private int run(String... args) {
     CommandLine cli = new CommandLine(new Main());
     cli.setErr(new PrintWriter(err, true));
+    cli.setOut(new PrintWriter(out, true));
     return cli.execute(args);
   }
 
