@@ -14,9 +14,9 @@ import picocli.CommandLine.Option;
 
 /** {@code replay rediff}: re-judges stored pairs under the current rules, without network. */
 @Command(name = "rediff", mixinStandardHelpOptions = true,
-    description = {"Re-judges stored pairs under the current routes.yaml, without network: captures that have a",
-        "shadow (extraction and comparison redone), and discrepancy JSONL (the stored cores compared again",
-        "under the current compare rules)."})
+    description = "Re-judges stored pairs under the current routes.yaml, without network: captures with a shadow "
+        + "(extraction and comparison redone) and discrepancy JSONL (the stored cores compared again under the "
+        + "current compare rules).")
 final class RediffCommand extends ReplayCommand {
   @Option(names = "--format", paramLabel = "auto|capture|records", defaultValue = "auto",
       description = "Input format; auto tells it per file (default: ${DEFAULT-VALUE}).")

@@ -4,6 +4,7 @@ import dev.strangler.replay.input.Inputs;
 import dev.strangler.replay.input.Item;
 import dev.strangler.replay.input.Problem;
 import dev.strangler.replay.progress.Progress;
+import dev.strangler.replay.report.Percent;
 import dev.strangler.replay.report.Report;
 import dev.strangler.replay.report.ReportBuilder;
 import dev.strangler.replay.report.ReportFiles;
@@ -70,7 +71,8 @@ public final class ReplayJob {
     ExecutorService pool = Executors.newFixedThreadPool(settings.concurrency(), daemonThreads());
     Thread hook = new Thread(() -> interrupt(pool), "replay-interrupt");
     Runtime.getRuntime().addShutdownHook(hook);
-    try (Progress progress = Progress.start(settings.console() ? expected() : -1, settings.console(), settings.err())) {
+    try (Progress progress = Progress.start(settings.console() ? expected() : -1, settings.console(), settings.err(),
+        this::status)) {
       read(pool, progress);
       pool.shutdown();
       awaitQuietly(pool, Long.MAX_VALUE);
@@ -100,7 +102,7 @@ public final class ReplayJob {
       }
       if (d instanceof Decision.Skip s) {
         tally.skipped(item.position(), s.route(), s.reason());
-        progress.step(tally.total(), tally.problems());
+        progress.step();
         return true;
       }
       try {
@@ -115,7 +117,7 @@ public final class ReplayJob {
           judge(item, ((Decision.Judge) d));
         } finally {
           inFlight.release();
-          progress.step(tally.total(), tally.problems());
+          progress.step();
         }
       });
       return true;
@@ -136,6 +138,12 @@ public final class ReplayJob {
     } catch (RuntimeException e) {
       tally.problem(new Problem(item.position(), "cannot judge: " + e));
     }
+  }
+
+  /** The running state for the progress display. */
+  private String status() {
+    int problems = tally.problems();
+    return "parity " + Percent.of(tally.total().parity()) + (problems > 0 ? ", problems: " + problems : "");
   }
 
   /** How many items the run will take: a first pass over the inputs, for the progress bar. */

@@ -20,9 +20,9 @@ import picocli.CommandLine.ParameterException;
 
 /** {@code replay run}: sends recorded requests to the sides and judges their answers. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-    description = {"Replays recorded requests (edge captures, HAR 1.2, Caddy JSON access logs) against both sides,",
-        "or with --against-recorded against the new side only, compared with the recorded legacy answer,",
-        "and judges each pair under the route's rules from routes.yaml — the comparison the edge uses."})
+    description = "Sends recorded requests (edge captures, HAR 1.2, Caddy JSON access logs) to both sides, "
+        + "or with --against-recorded to the new side only against the recorded legacy answer, and judges "
+        + "each pair under its route's rules from routes.yaml: the comparison the edge uses.")
 final class RunCommand extends ReplayCommand {
   @Option(names = "--format", paramLabel = "auto|capture|har|caddy", defaultValue = "auto",
       description = "Input format; auto tells it per file (default: ${DEFAULT-VALUE}).")

@@ -1,5 +1,6 @@
 package dev.strangler.replay;
 
+import dev.strangler.replay.report.Percent;
 import dev.strangler.replay.report.Report;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -12,13 +13,12 @@ final class Summary {
   static void print(Report r, Path dir, PrintStream out) {
     out.println("replay: report in " + dir + " (report.html, report.md, report.json, discrepancies.jsonl)");
     for (Report.RouteReport route : r.routes()) {
-      Double p = route.counts().parity();
       out.printf(Locale.ROOT, "  %-24s %6d requests  parity %8s%s%n", route.route(), route.counts().requests(),
-          p == null ? "n/a" : String.format(Locale.ROOT, "%.2f%%", p * 100),
-          route.threshold() == null ? "" : (route.passed() ? "  pass" : "  FAIL") + " (min " + route.threshold() + "%)");
+          Percent.of(route.counts().parity()), route.threshold() == null ? ""
+              : (route.passed() ? "  pass" : "  FAIL") + " (min " + Percent.threshold(route.threshold()) + ")");
     }
     if (!r.problems().isEmpty()) {
-      out.println("replay: " + r.problems().size() + " problems, the first: " + r.problems().get(0).position()
+      out.println("replay: problems: " + r.problems().size() + "; the first: " + r.problems().get(0).position()
           + " " + r.problems().get(0).reason());
     }
     out.println("replay: " + (r.complete() ? "complete" : r.run().interrupted() ? "interrupted" : "INCOMPLETE")

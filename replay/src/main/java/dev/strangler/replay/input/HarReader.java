@@ -3,6 +3,7 @@ package dev.strangler.replay.input;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,8 +28,9 @@ public final class HarReader implements InputReader {
       }
       while (p.nextToken() == JsonToken.START_OBJECT) {
         line = p.currentTokenLocation().getLineNr();
+        JsonNode entry = p.readValueAsTree();
         seq++;
-        if (!sink.accept(HarEntries.exchange(at(file, line, seq), p.readValueAsTree()))) {
+        if (!sink.accept(HarEntries.exchange(at(file, line, seq), entry))) {
           return false;
         }
       }

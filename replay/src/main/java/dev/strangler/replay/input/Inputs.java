@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The input files of a run, read one after the other in command-line order, each in its own
@@ -77,10 +76,5 @@ public final class Inputs {
     }
     summaries.add(new InputSummary(file.name(), format == null ? "unknown" : format.id(), counts[0], counts[1]));
     return more;
-  }
-
-  /** The ids of formats, for messages. */
-  public static String ids(Set<Format> formats) {
-    return formats.stream().map(Format::id).sorted().collect(Collectors.joining(", "));
   }
 }

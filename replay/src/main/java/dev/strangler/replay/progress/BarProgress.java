@@ -1,15 +1,17 @@
 package dev.strangler.replay.progress;
 
-import dev.strangler.replay.report.Counts;
+import java.util.function.Supplier;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
-/** A live terminal progress bar (me.tongfei:progressbar): count, rate, ETA and running parity. */
+/** A live terminal progress bar (me.tongfei:progressbar): count, rate, ETA and the run's state. */
 final class BarProgress implements Progress {
   private final ProgressBar bar;
+  private final Supplier<String> status;
 
-  BarProgress(long total) {
+  BarProgress(long total, Supplier<String> status) {
+    this.status = status;
     this.bar = new ProgressBarBuilder()
         .setTaskName("replay")
         .setInitialMax(total)
@@ -21,13 +23,14 @@ final class BarProgress implements Progress {
   }
 
   @Override
-  public synchronized void step(Counts totals, int problems) {
+  public synchronized void step() {
     bar.step();
-    bar.setExtraMessage(Progress.parity(totals) + (problems > 0 ? ", " + problems + " problems" : ""));
+    bar.setExtraMessage(" " + status.get());
   }
 
   @Override
   public synchronized void close() {
+    bar.setExtraMessage(" " + status.get());
     bar.close();
   }
 }

@@ -5,6 +5,7 @@ import dev.strangler.record.DiscrepancyRecord;
 import dev.strangler.record.SideResult;
 import dev.strangler.replay.step.Selection;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 
 /** Sentences shared by the Markdown and HTML reports. */
 final class Describe {
@@ -21,12 +22,12 @@ final class Describe {
 
   static String status(Report r) {
     String complete = r.complete() ? "complete"
-        : "INCOMPLETE (" + r.problems().size() + " problems" + (r.run().interrupted() ? ", interrupted" : "") + ")";
+        : "INCOMPLETE (problems: " + r.problems().size() + (r.run().interrupted() ? ", interrupted" : "") + ")";
     return complete + "; gate " + (r.gatePassed() ? "passed" : "FAILED");
   }
 
   static String generatedAt(RunInfo run) {
-    return DateTimeFormatter.ISO_INSTANT.format(run.generatedAt());
+    return DateTimeFormatter.ISO_INSTANT.format(run.generatedAt().truncatedTo(ChronoUnit.MILLIS));
   }
 
   static String gate(Report.RouteReport route) {

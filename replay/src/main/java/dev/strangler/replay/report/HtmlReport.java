@@ -120,17 +120,26 @@ public final class HtmlReport {
   }
 
   private static void notes(Report r, StringBuilder h) {
-    h.append("<h2>Problems (").append(r.problems().size()).append(")</h2>\n<ul>");
-    r.problems().stream().limit(MarkdownReport.LISTED).forEach(p -> h.append("<li><code>")
-        .append(Html.escape(p.position().toString())).append("</code> ").append(Html.escape(p.reason())).append("</li>"));
-    h.append("</ul>\n");
+    h.append("<h2>Problems (").append(r.problems().size()).append(")</h2>\n");
+    list(h, r.problems().stream().limit(MarkdownReport.LISTED)
+        .map(p -> note(p.position().toString(), p.reason())).toList());
     long total = r.skippedByReason().values().stream().mapToLong(Long::longValue).sum();
-    h.append("<h2>Skipped (").append(total).append(")</h2>\n<ul>");
-    r.skippedByReason().forEach((reason, n) -> h.append("<li>").append(Html.escape(reason)).append(": ").append(n).append("</li>"));
-    h.append("</ul>\n<ul>");
-    r.skipped().stream().limit(MarkdownReport.LISTED).forEach(s -> h.append("<li><code>")
-        .append(Html.escape(s.position().toString())).append("</code> ").append(Html.escape(s.route() + ": " + s.reason()))
-        .append("</li>"));
-    h.append("</ul>\n");
+    h.append("<h2>Skipped (").append(total).append(")</h2>\n");
+    list(h, r.skippedByReason().entrySet().stream()
+        .map(e -> Html.escape(e.getKey()) + ": " + e.getValue()).toList());
+    list(h, r.skipped().stream().limit(MarkdownReport.LISTED)
+        .map(s -> note(s.position().toString(), s.route() + ": " + s.reason())).toList());
+  }
+
+  private static String note(String where, String what) {
+    return "<code>" + Html.escape(where) + "</code> " + Html.escape(what);
+  }
+
+  private static void list(StringBuilder h, List<String> items) {
+    if (!items.isEmpty()) {
+      h.append("<ul>");
+      items.forEach(i -> h.append("<li>").append(i).append("</li>"));
+      h.append("</ul>\n");
+    }
   }
 }

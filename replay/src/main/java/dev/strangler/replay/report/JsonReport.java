@@ -13,7 +13,6 @@ import dev.strangler.replay.input.Position;
 import dev.strangler.replay.input.Problem;
 import java.io.IOException;
 import java.io.Writer;
-import java.time.format.DateTimeFormatter;
 
 /**
  * Writes report.json. Apart from {@code generated_at} it holds nothing that depends on the
@@ -31,7 +30,7 @@ public final class JsonReport {
   /** The report as a JSON tree. */
   public static ObjectNode tree(Report r) {
     ObjectNode o = MAPPER.createObjectNode();
-    o.put("generated_at", DateTimeFormatter.ISO_INSTANT.format(r.run().generatedAt()));
+    o.put("generated_at", Describe.generatedAt(r.run()));
     o.put("command", r.run().command());
     o.put("against_recorded", r.run().againstRecorded());
     o.put("legacy", r.run().legacy());

@@ -3,7 +3,6 @@ package dev.strangler.replay.report;
 import dev.strangler.compare.Diff;
 import dev.strangler.record.DiscrepancyRecord;
 import dev.strangler.replay.input.InputSummary;
-import dev.strangler.replay.input.Problem;
 import java.io.IOException;
 import java.io.Writer;
 
@@ -83,6 +82,9 @@ public final class MarkdownReport {
 
   private static void problems(Report r, StringBuilder md) {
     md.append("## Problems (").append(r.problems().size()).append(")\n\n");
+    if (r.problems().isEmpty()) {
+      return;
+    }
     r.problems().stream().limit(LISTED).forEach(p -> note(md, p.position().toString(), p.reason()));
     more(md, r.problems().size());
     md.append('\n');
@@ -91,10 +93,11 @@ public final class MarkdownReport {
   private static void skipped(Report r, StringBuilder md) {
     long total = r.skippedByReason().values().stream().mapToLong(Long::longValue).sum();
     md.append("## Skipped (").append(total).append(")\n\n");
-    r.skippedByReason().forEach((reason, n) -> md.append("- ").append(reason).append(": ").append(n).append('\n'));
-    if (total > 0) {
-      md.append('\n');
+    if (total == 0) {
+      return;
     }
+    r.skippedByReason().forEach((reason, n) -> md.append("- ").append(reason).append(": ").append(n).append('\n'));
+    md.append('\n');
     r.skipped().stream().limit(LISTED)
         .forEach(s -> note(md, s.position().toString(), s.route() + ": " + s.reason()));
     more(md, total);
@@ -115,7 +118,7 @@ public final class MarkdownReport {
 
   private static void more(StringBuilder md, long total) {
     if (total > LISTED) {
-      md.append("- … and ").append(total - LISTED).append(" more (see report.json)\n");
+      md.append("- … and ").append(total - LISTED).append(" more\n");
     }
   }
 

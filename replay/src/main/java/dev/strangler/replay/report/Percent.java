@@ -3,14 +3,16 @@ package dev.strangler.replay.report;
 import java.util.Locale;
 
 /** How parity is shown to people: a percentage with two decimals, or n/a. */
-final class Percent {
+public final class Percent {
   private Percent() {}
 
-  static String of(Double fraction) {
+  /** A fraction as a percentage, e.g. {@code 98.50%}; n/a for null. */
+  public static String of(Double fraction) {
     return fraction == null ? "n/a" : String.format(Locale.ROOT, "%.2f%%", fraction * 100);
   }
 
-  static String threshold(Double percent) {
+  /** A minimum given in percent, e.g. {@code 99%} or {@code 99.5%}; empty for null. */
+  public static String threshold(Double percent) {
     return percent == null ? "" : String.format(Locale.ROOT, "%s%%", trim(percent));
   }
 
