@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
@@ -84,7 +85,7 @@ public final class ReplayJob {
 
   private void read(ExecutorService pool, Progress progress) {
     Semaphore inFlight = new Semaphore(settings.concurrency());
-    AtomicInteger taken = new AtomicInteger();
+    long[] taken = new long[1];
     inputs.read(item -> {
       if (cancelled.get()) {
         return false;
@@ -97,7 +98,7 @@ public final class ReplayJob {
       if (d instanceof Decision.Filtered) {
         return true;
       }
-      if (taken.getAndIncrement() >= settings.limit()) {
+      if (taken[0]++ >= settings.limit()) {
         return false;
       }
       if (d instanceof Decision.Skip s) {
@@ -112,14 +113,19 @@ public final class ReplayJob {
         Thread.currentThread().interrupt();
         return false;
       }
-      pool.execute(() -> {
-        try {
-          judge(item, ((Decision.Judge) d));
-        } finally {
-          inFlight.release();
-          progress.step();
-        }
-      });
+      try {
+        pool.execute(() -> {
+          try {
+            judge(item, (Decision.Judge) d);
+          } finally {
+            inFlight.release();
+            progress.step();
+          }
+        });
+      } catch (RejectedExecutionException e) {
+        inFlight.release();
+        return false;
+      }
       return true;
     });
   }
