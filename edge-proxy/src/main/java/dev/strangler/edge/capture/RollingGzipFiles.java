@@ -17,7 +17,9 @@ import java.util.zip.GZIPOutputStream;
 /**
  * Capture files: {@code capture-<utc time>.jsonl.gz} in one directory, a new file when the
  * current one reaches its size (compressed bytes) or age, the oldest files deleted beyond a count.
- * Each batch is sync-flushed, so a reader sees whole lines of an open file. Used by one thread.
+ * Each batch is one complete gzip member (a file is a valid multi-member gzip after every
+ * {@link #flush()}), so a reader of a file still being written never sees a truncated stream.
+ * Used by one thread.
  */
 final class RollingGzipFiles implements AutoCloseable {
   private static final DateTimeFormatter NAME =
@@ -43,17 +45,22 @@ final class RollingGzipFiles implements AutoCloseable {
 
   /** Appends one line (a newline is added). */
   void write(String line) throws IOException {
-    if (gzip == null || counted.count >= maxBytes || clock.millis() - openedAt >= maxAge.toMillis()) {
+    if (counted == null || (gzip == null && (counted.count >= maxBytes || clock.millis() - openedAt >= maxAge.toMillis()))) {
       roll();
+    }
+    if (gzip == null) {
+      gzip = new GZIPOutputStream(counted, 64 * 1024);
     }
     gzip.write(line.getBytes(StandardCharsets.UTF_8));
     gzip.write('\n');
   }
 
-  /** Makes everything written so far readable. */
+  /** Ends the current gzip member: everything written so far is a complete, readable file. */
   void flush() throws IOException {
     if (gzip != null) {
-      gzip.flush();
+      gzip.finish();
+      gzip = null;
+      counted.flush();
     }
   }
 
@@ -69,7 +76,6 @@ final class RollingGzipFiles implements AutoCloseable {
       next = dir.resolve("capture-" + NAME.format(clock.instant()) + "-" + i + ".jsonl.gz");
     }
     counted = new CountingStream(Files.newOutputStream(next));
-    gzip = new GZIPOutputStream(counted, 64 * 1024, true);
     current = next;
     openedAt = clock.millis();
     prune();
@@ -89,9 +95,10 @@ final class RollingGzipFiles implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
-    if (gzip != null) {
-      gzip.close();
-      gzip = null;
+    flush();
+    if (counted != null) {
+      counted.close();
+      counted = null;
     }
   }
 
