@@ -49,8 +49,7 @@ class CutoverWorkflowTest {
           .replace("http://127.0.0.1:5002", "http://127.0.0.1:" + fresh.port())
           .replace("listen: 127.0.0.1:8080", "listen: 127.0.0.1:" + proxyPort)
           .replace("127.0.0.1:9901", "127.0.0.1:" + adminPort)
-          .replace("\"${EDGE_ADMIN_TOKEN:-}\"", TOKEN)
-          .replace("record: {sample: 0.01}", "record: {sample: 1.0}");
+          .replace("\"${EDGE_ADMIN_TOKEN:-}\"", TOKEN);
       Files.writeString(config, yaml);
       String proxy = "http://127.0.0.1:" + proxyPort;
       String admin = "http://127.0.0.1:" + adminPort;

@@ -95,7 +95,7 @@ class ConfigLoaderTest {
         Side.LEGACY, new CoreSpec.HtmlIsland("script#core"), Side.NEW, new CoreSpec.Json("/post")));
     assertThat(postRead.compare()).isEqualTo(new CompareConfig(CompareMode.STRICT_ORDER,
         List.of("$.updatedAt"), List.of("$.tags"), Map.of(), Map.of()));
-    assertThat(postRead.record().sample()).isEqualTo(0.01);
+    assertThat(postRead.record().sample()).isEqualTo(1.0);
 
     RouteConfig postApi = c.routes().get(1);
     assertThat(postApi.match().path()).isEqualTo("/api/posts/**");
