@@ -86,8 +86,9 @@ public final class EdgeServer implements AutoCloseable {
                   protected void initChannel(Channel ch) {
                     var limits = plane.limits();
                     var encoder = new EdgeResponseEncoder();
+                    // reader idleness only: an all-idle handler wraps every write in a promise
                     ch.pipeline()
-                        .addLast(new IdleStateHandler(0, 0, idleMillis, TimeUnit.MILLISECONDS))
+                        .addLast(new IdleStateHandler(idleMillis, 0, 0, TimeUnit.MILLISECONDS))
                         .addLast(DataPlane.CLIENT_DECODER,
                             new StrictRequestDecoder(limits.maxUriLength(), limits.maxHeaderSize()))
                         .addLast(DataPlane.CLIENT_ENCODER, encoder)

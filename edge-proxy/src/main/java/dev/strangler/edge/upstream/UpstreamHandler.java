@@ -25,7 +25,7 @@ public final class UpstreamHandler extends ChannelInboundHandlerAdapter {
   /** Sets up a new pooled connection: idle timeout, HTTP/1.1 client codec, this handler. */
   public static void initialize(Channel ch, long idleMillis) {
     ch.pipeline()
-        .addLast(new IdleStateHandler(0, 0, idleMillis, TimeUnit.MILLISECONDS))
+        .addLast(new IdleStateHandler(idleMillis, 0, 0, TimeUnit.MILLISECONDS))
         .addLast(CODEC, new HttpClientCodec(4096, 64 * 1024, 64 * 1024))
         .addLast(NAME, new UpstreamHandler());
   }
