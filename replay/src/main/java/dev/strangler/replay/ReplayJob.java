@@ -176,7 +176,12 @@ public final class ReplayJob {
     }
   }
 
-  private Report write(boolean interrupted) throws IOException {
+  /**
+   * Writes the report once. Synchronized: when Ctrl-C lands while the main thread is writing,
+   * the shutdown hook waits here for that write to finish instead of letting the JVM halt
+   * half-way through it.
+   */
+  private synchronized Report write(boolean interrupted) throws IOException {
     Report report = builder.build(tally.snapshot(),
         run.finished(inputs.summaries(), interrupted, settings.clock().instant()));
     if (written.compareAndSet(false, true)) {

@@ -61,6 +61,7 @@ class InterruptTest {
       p.destroy();
       assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
 
+      assertThat(report.resolve("report.json")).as(Files.readString(dir.resolve("output.txt"))).exists();
       JsonNode json = new ObjectMapper().readTree(report.resolve("report.json").toFile());
       assertThat(json.get("interrupted").asBoolean()).isTrue();
       assertThat(json.get("complete").asBoolean()).isFalse();
