@@ -1,7 +1,6 @@
 package dev.strangler.capture;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
+import dev.strangler.record.JsonLine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -9,8 +8,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.strangler.extract.CapturedResponse;
 import dev.strangler.routing.Side;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -36,10 +33,7 @@ public final class CaptureJson {
   /** The capture format version. */
   public static final int VERSION = 1;
 
-  private static final ObjectMapper MAPPER =
-      new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-  private static final DateTimeFormatter AT =
-      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+  private static final ObjectMapper MAPPER = JsonLine.MAPPER;
 
   private CaptureJson() {}
 
@@ -48,7 +42,7 @@ public final class CaptureJson {
     ObjectNode o = MAPPER.createObjectNode();
     o.put("v", VERSION);
     o.put("id", c.id());
-    o.put("at", AT.format(c.at()));
+    o.put("at", JsonLine.instant(c.at()));
     o.put("route", c.route());
     o.put("served_by", c.servedBy().id());
     ObjectNode request = o.putObject("request");
@@ -94,15 +88,7 @@ public final class CaptureJson {
    * @throws IllegalArgumentException when the line is not such an exchange, saying why
    */
   public static CaptureLine read(String line) {
-    JsonNode o;
-    try {
-      o = MAPPER.readTree(line);
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("not JSON: " + e.getOriginalMessage(), e);
-    }
-    if (o == null || !o.isObject()) {
-      throw new IllegalArgumentException("not a JSON object");
-    }
+    JsonNode o = JsonLine.object(line);
     if (o.path("v").asInt(-1) != VERSION) {
       throw new IllegalArgumentException("unsupported capture version " + o.path("v") + "; expected " + VERSION);
     }

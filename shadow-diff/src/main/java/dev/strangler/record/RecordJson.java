@@ -1,7 +1,5 @@
 package dev.strangler.record;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -10,8 +8,6 @@ import dev.strangler.compare.Diff;
 import dev.strangler.compare.DiffKind;
 import dev.strangler.routing.Side;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -38,10 +34,7 @@ public final class RecordJson {
   /** The record format version. */
   public static final int VERSION = 1;
 
-  private static final ObjectMapper MAPPER =
-      new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-  private static final DateTimeFormatter AT =
-      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+  private static final ObjectMapper MAPPER = JsonLine.MAPPER;
 
   private RecordJson() {}
 
@@ -55,7 +48,7 @@ public final class RecordJson {
     ObjectNode o = MAPPER.createObjectNode();
     o.put("v", VERSION);
     o.put("id", r.id());
-    o.put("at", AT.format(r.at()));
+    o.put("at", JsonLine.instant(r.at()));
     o.put("route", r.route());
     o.put("method", r.method());
     o.put("path", r.path());
@@ -106,15 +99,7 @@ public final class RecordJson {
    * @throws IllegalArgumentException when the line is not such a record, saying why
    */
   public static DiscrepancyRecord read(String line) {
-    JsonNode o;
-    try {
-      o = MAPPER.readTree(line);
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("not JSON: " + e.getOriginalMessage(), e);
-    }
-    if (o == null || !o.isObject()) {
-      throw new IllegalArgumentException("not a JSON object");
-    }
+    JsonNode o = JsonLine.object(line);
     return read(o);
   }
 
