@@ -58,6 +58,26 @@ class DeterminismAndHtmlTest {
     assertThat(one.json().get("problems")).hasSize(2);
   }
 
+  /**
+   * The report as a person sees it: headless Chromium loads the file, and the DOM it built holds
+   * the example side by side with the differing values marked; it also renders to a screenshot.
+   */
+  @Test
+  void theHtmlReportRendersInARealBrowser() throws Exception {
+    Path report = run("browser", "4").report().resolve("report.html");
+    String dom = Chromium.run(dir.resolve("chromium-profile"), "--dump-dom", report.toUri().toString());
+    var doc = org.jsoup.Jsoup.parse(dom);
+    assertThat(doc.select("mark.diff").eachText()).contains("12.5", "12.49");
+    assertThat(doc.select("code.path").eachText()).contains("$.price");
+    assertThat(doc.select("table tr")).hasSizeGreaterThan(2);
+    assertThat(doc.select("script, link[rel=stylesheet], img")).isEmpty();
+    Path png = dir.resolve("report.png");
+    Chromium.run(dir.resolve("chromium-profile"), "--screenshot=" + png, "--window-size=1280,2000",
+        report.toUri().toString());
+    assertThat(png).exists();
+    assertThat(java.nio.file.Files.size(png)).isGreaterThan(10_000);
+  }
+
   @Test
   void theHtmlReportShowsAnExampleSideBySideWithTheDifferingPathMarked() throws Exception {
     String html = run("html", "4").file("report.html");
