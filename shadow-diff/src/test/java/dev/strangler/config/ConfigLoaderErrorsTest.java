@@ -36,7 +36,7 @@ class ConfigLoaderErrorsTest {
   void unknownKeyAtTopLevel() throws IOException {
     ConfigException e = refused(HEAD + ROUTE + "admn: {listen: 127.0.0.1:9901}\n");
     assertAt(e, 9, 1, "unknown key 'admn' at the top level; expected one of: listen, admin, state,"
-        + " upstreams, defaults, limits, routes");
+        + " upstreams, defaults, limits, mask, routes");
   }
 
   @Test
@@ -356,6 +356,52 @@ class ConfigLoaderErrorsTest {
   void columnsAfterAnUnquotedReferenceInAFlowMappingStayExact() throws IOException {
     ConfigException e = refused(HEAD + ROUTE + "admin: {token: ${T:-x}, lisen: 127.0.0.1:1}\n");
     assertAt(e, 9, 25, "unknown key 'lisen' in admin");
+  }
+
+  @Test
+  void unknownKeyInMask() throws IOException {
+    ConfigException e = refused(HEAD + ROUTE + "mask: {headers: [X-Key], jsonpath: [\"$.a\"]}\n");
+    assertAt(e, 9, 26, "unknown key 'jsonpath' in mask; expected one of: headers, query, json");
+  }
+
+  @Test
+  void badMaskHeaderName() throws IOException {
+    ConfigException e = refused(HEAD + ROUTE + "mask:\n  headers: [X-Key, \"X Api Key\"]\n");
+    assertAt(e, 10, 20, "'X Api Key' is not valid for an item of 'headers' in mask: expected a"
+        + " header name like X-Core-Output");
+  }
+
+  @Test
+  void blankMaskQueryParameter() throws IOException {
+    ConfigException e = refused(HEAD + ROUTE + "mask:\n  query: [token, \" \"]\n");
+    assertAt(e, 10, 18, "' ' is not valid for an item of 'query' in mask: expected a non-empty value");
+  }
+
+  @Test
+  void badMaskJsonPath() throws IOException {
+    ConfigException e = refused(HEAD + ROUTE + "mask:\n  json: [\"$.a\", \"password\"]\n");
+    assertAt(e, 10, 17, "'password' is not valid for an item of 'json' in mask: expected a path like"
+        + " $.password, $.items[*].token or $['odd key'] (it must start with $)");
+  }
+
+  @Test
+  void unclosedBracketInMaskJsonPath() throws IOException {
+    ConfigException e = refused(HEAD + ROUTE + "mask: {json: [\"$.users[*.ssn\"]}\n");
+    assertAt(e, 9, 15, "'$.users[*.ssn' is not valid for an item of 'json' in mask",
+        "(a '[' must be closed by ']')");
+  }
+
+  @Test
+  void maskListGivenAsASingleValue() throws IOException {
+    ConfigException e = refused(HEAD + ROUTE + "mask: {headers: X-Key}\n");
+    assertAt(e, 9, 17, "'headers' in mask must be a list, like [a, b], but it is the single value"
+        + " 'X-Key'");
+  }
+
+  @Test
+  void maskGivenAsAList() throws IOException {
+    ConfigException e = refused(HEAD + ROUTE + "mask: [Authorization]\n");
+    assertAt(e, 9, 7, "mask must be a mapping of keys to values, but it is a list");
   }
 
   private ConfigException refused(String yaml) throws IOException {

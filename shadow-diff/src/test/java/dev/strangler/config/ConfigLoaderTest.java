@@ -38,9 +38,10 @@ class ConfigLoaderTest {
     assertThat(c.upstreams().get("new").targets()).containsExactly(URI.create("http://127.0.0.1:5002"));
     Timeouts timeouts = new Timeouts(Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(60));
     ShadowConfig shadow = new ShadowConfig(
-        true, 1.0, Set.of("GET", "HEAD"), Duration.ofSeconds(5), 1024 * 1024, false);
+        true, 1.0, Set.of("GET", "HEAD"), Duration.ofSeconds(5), 1024 * 1024, false, 256);
     assertThat(c.defaults()).isEqualTo(new Defaults(timeouts, shadow));
     assertThat(c.limits()).isEqualTo(new Limits(8192, 16384, 100L * 1024 * 1024));
+    assertThat(c.mask()).isEqualTo(MaskConfig.none());
     assertThat(c.routes()).hasSize(2);
 
     RouteConfig postRead = c.routes().get(0);
@@ -92,9 +93,9 @@ class ConfigLoaderTest {
     assertThat(postRead.shadow().enabled()).isTrue();
     assertThat(postRead.core()).isEqualTo(Map.of(
         Side.LEGACY, new CoreSpec.HtmlIsland("script#core"), Side.NEW, new CoreSpec.Json("/post")));
-    assertThat(postRead.compare()).isEqualTo(new CompareConfig(CompareMode.LENIENT,
-        List.of("$.updatedAt"), List.of("$.tags"), Map.of("$.comments", "id"), Map.of()));
-    assertThat(postRead.record().sample()).isEqualTo(0.01);
+    assertThat(postRead.compare()).isEqualTo(new CompareConfig(CompareMode.STRICT_ORDER,
+        List.of("$.updatedAt"), List.of("$.tags"), Map.of(), Map.of()));
+    assertThat(postRead.record().sample()).isEqualTo(1.0);
 
     RouteConfig postApi = c.routes().get(1);
     assertThat(postApi.match().path()).isEqualTo("/api/posts/**");
@@ -163,16 +164,16 @@ class ConfigLoaderTest {
     assertThat(c.defaults().timeouts()).isEqualTo(
         new Timeouts(Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofSeconds(60)));
     assertThat(c.defaults().shadow()).isEqualTo(
-        new ShadowConfig(true, 0.5, Set.of("GET"), Duration.ofSeconds(2), 1 << 20, false));
+        new ShadowConfig(true, 0.5, Set.of("GET"), Duration.ofSeconds(2), 1 << 20, false, 256));
     RouteConfig writes = c.routes().get(0);
     assertThat(writes.match().methods()).containsExactly("POST");
     assertThat(writes.shadow()).isEqualTo(
-        new ShadowConfig(true, 0.5, Set.of("POST"), Duration.ofSeconds(2), 1 << 20, true));
+        new ShadowConfig(true, 0.5, Set.of("POST"), Duration.ofSeconds(2), 1 << 20, true, 256));
     assertThat(writes.timeouts()).isEqualTo(
         new Timeouts(Duration.ofMillis(250), Duration.ofSeconds(10), Duration.ofSeconds(60)));
     RouteConfig rest = c.routes().get(1);
     assertThat(rest.shadow()).isEqualTo(
-        new ShadowConfig(false, 0.5, Set.of("GET"), Duration.ofSeconds(2), 1 << 20, false));
+        new ShadowConfig(false, 0.5, Set.of("GET"), Duration.ofSeconds(2), 1 << 20, false, 256));
     assertThat(rest.timeouts()).isEqualTo(c.defaults().timeouts());
   }
 
@@ -244,6 +245,25 @@ class ConfigLoaderTest {
         Side.LEGACY, new CoreSpec.HtmlFields(Map.of("title", "h1", "price", "span.price@data-amount")),
         Side.NEW, new CoreSpec.Header("X-Core-Output")));
     assertThat(c.routes().get(1).core()).isEqualTo(Map.of(Side.LEGACY, new CoreSpec.StatusOnly()));
+  }
+
+  @Test
+  void readsTheMaskSection() throws Exception {
+    EdgeConfig c = ConfigLoader.load(write(minimal("""
+        mask:
+          headers: [X-Api-Key, X-Session]
+          query: [token, api_key]
+          json: ["$.password", "$.users[*].ssn", "$['credit card'].number"]
+        """)), Map.of());
+
+    assertThat(c.mask()).isEqualTo(new MaskConfig(Set.of("X-Api-Key", "X-Session"),
+        Set.of("token", "api_key"), List.of("$.password", "$.users[*].ssn", "$['credit card'].number")));
+  }
+
+  @Test
+  void maskKeysAreOptional() throws Exception {
+    EdgeConfig c = ConfigLoader.load(write(minimal("mask: {query: [token]}")), Map.of());
+    assertThat(c.mask()).isEqualTo(new MaskConfig(Set.of(), Set.of("token"), List.of()));
   }
 
   private Path write(String yaml) throws IOException {
