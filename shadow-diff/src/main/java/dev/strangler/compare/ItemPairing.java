@@ -15,7 +15,8 @@ import java.util.function.IntPredicate;
  * time. Items are paired in passes, each pairing confirmed by a full comparison:
  *
  * <ol>
- *   <li>by position, counting added fields: the common case of an unchanged order costs one walk;
+ *   <li>by position, counting added fields, until a run of misses shows a shuffle: the common
+ *       case of an unchanged order costs one walk;
  *   <li>by structural hash ({@link NodeHash}), counting added fields: a shuffled order costs one
  *       hash of each item and a table lookup;
  *   <li>in an extensible mode only, by the hash of each new item cut down to the fields of a
@@ -35,6 +36,8 @@ import java.util.function.IntPredicate;
 final class ItemPairing {
   /** Distinct legacy item shapes tried in pass 3. */
   static final int TEMPLATES = 4;
+  /** Consecutive position mismatches after which pass 1 stops. */
+  static final int POSITION_MISSES = 8;
   /** Candidates with an equal hash tried per item in passes 2 and 3. */
   static final int TRIES = 8;
   /** Fields tried as a unique key when choosing what to diff unpaired items against. */
@@ -92,11 +95,16 @@ final class ItemPairing {
     openFresh--;
   }
 
+  /** Pairs items at equal positions; gives up after {@value #POSITION_MISSES} misses in a row (a shuffle). */
   private void byPosition() {
     int common = Math.min(legacy.size(), fresh.size());
-    for (int k = 0; k < common; k++) {
+    int misses = 0;
+    for (int k = 0; k < common && misses < POSITION_MISSES; k++) {
       if (walk.matches(item, legacy.get(k), fresh.get(k), true)) {
         pair(k, k);
+        misses = 0;
+      } else {
+        misses++;
       }
     }
   }
@@ -160,20 +168,28 @@ final class ItemPairing {
     }
   }
 
+  /** First fit over a linked list of the free new items, so that taken ones cost nothing to skip. */
   private void firstFit() {
+    int[] nextFree = new int[taken.length + 1];
+    int last = taken.length;
+    for (int q = taken.length - 1; q >= 0; q--) {
+      if (!taken[q]) {
+        nextFree[q] = last;
+        last = q;
+      }
+    }
+    nextFree[taken.length] = last;
     for (int k = 0; k < partner.length && openFresh > 0; k++) {
       if (partner[k] >= 0) {
         continue;
       }
-      for (int q = 0; q < taken.length; q++) {
-        if (taken[q]) {
-          continue;
-        }
+      for (int before = taken.length, q = nextFree[before]; q < taken.length; before = q, q = nextFree[q]) {
         if (!walk.spend()) {
           return;
         }
         if (walk.matches(item, legacy.get(k), fresh.get(q), false)) {
           pair(k, q);
+          nextFree[before] = nextFree[q];
           break;
         }
       }

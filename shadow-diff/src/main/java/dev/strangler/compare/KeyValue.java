@@ -1,10 +1,14 @@
 package dev.strangler.compare;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 
 /** A value used as a key: equal to another by JSON value, so {@code 1} equals {@code 1.0}. */
 final class KeyValue {
   private static final NodeHash HASH = new NodeHash(false);
+
+  /** Stands for "no key": equal only to itself. */
+  static final KeyValue NONE = new KeyValue(MissingNode.getInstance());
 
   private final JsonNode value;
   private final long hash;

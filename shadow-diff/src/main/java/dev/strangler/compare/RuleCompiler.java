@@ -13,7 +13,8 @@ import java.util.Set;
 /**
  * Compiles a route's ignore, unordered, keyed and tolerance patterns into one deterministic
  * automaton of {@link RuleState}s, so that comparing walks the rules in step with the document
- * at the cost of one map lookup per field. Where rules overlap, every ignore and unordered rule
+ * at the cost of one map lookup per field. Names are interned, as Jackson interns field names,
+ * so that lookups succeed on identity. Where rules overlap, every ignore and unordered rule
  * applies, the largest tolerance wins and the key of the alphabetically first keyed pattern wins.
  */
 final class RuleCompiler {
@@ -29,7 +30,7 @@ final class RuleCompiler {
   private RuleCompiler(CompareConfig config) {
     config.ignore().forEach(p -> rules.add(new Rule(PathPattern.parse(p), Action.IGNORE, null, 0)));
     config.unordered().forEach(p -> rules.add(new Rule(PathPattern.parse(p), Action.UNORDERED, null, 0)));
-    config.keyed().forEach((p, key) -> rules.add(new Rule(PathPattern.parse(p), Action.KEYED, key, 0)));
+    config.keyed().forEach((p, key) -> rules.add(new Rule(PathPattern.parse(p), Action.KEYED, key.intern(), 0)));
     config.tolerance().forEach((p, t) -> rules.add(new Rule(PathPattern.parse(p), Action.TOLERANCE, null, t)));
     rules.sort(Comparator.comparing((Rule r) -> r.path().text()).thenComparing(Rule::action));
     for (int r = 0; r < rules.size(); r++) {
@@ -88,7 +89,7 @@ final class RuleCompiler {
     }
     Map<String, RuleState> named = new HashMap<>();
     for (String name : names) {
-      named.put(name, state(next(positions, PathPattern.Kind.FIELD, name)));
+      named.put(name.intern(), state(next(positions, PathPattern.Kind.FIELD, name)));
     }
     RuleState others = state(next(positions, PathPattern.Kind.ANY_FIELD, null));
     RuleState items = state(next(positions, PathPattern.Kind.ANY_ITEM, null));

@@ -40,7 +40,7 @@ final class Walk {
 
   /** Compares two present values at the current path. */
   void node(RuleState s, JsonNode legacy, JsonNode fresh) {
-    if (s.ignored()) {
+    if (s.ignored() || SameTree.same(legacy, fresh)) {
       return;
     }
     JsonNodeType type = legacy.getNodeType();

@@ -80,6 +80,19 @@ class LargeArraysTest {
   }
 
   @Test
+  void everyItemChangedInAShuffledArrayIsReportedAgainstItsCounterpart() {
+    List<ObjectNode> legacy = comments();
+    List<ObjectNode> fresh = shuffledCopy(legacy);
+    fresh.forEach(c -> c.put("text", c.get("text").textValue() + "!"));
+    List<Diff> diffs = new CoreComparator(Docs.mode(CompareMode.LENIENT)).compare(document(legacy), document(fresh));
+    assertThat(diffs).hasSize(SIZE);
+    assertThat(diffs).allSatisfy(d -> {
+      assertThat(d.shape()).isEqualTo("$.comments[*].text");
+      assertThat(d.fresh().textValue()).isEqualTo(d.legacy().textValue() + "!");
+    });
+  }
+
+  @Test
   void newItemsWithAddedFieldsPairInLenientMode() {
     List<ObjectNode> legacy = comments();
     List<ObjectNode> fresh = shuffledCopy(legacy);
