@@ -24,8 +24,8 @@ public final class HtmlReport {
       table{border-collapse:collapse}th,td{border:1px solid #d0d7de;padding:.3em .6em}
       td.n{text-align:right}tr.fail td{background:#ffebe9}tr.total td{font-weight:bold}
       code,pre{font:12px/1.4 ui-monospace,Menlo,Consolas,monospace}
-      .pair{display:grid;grid-template-columns:1fr 1fr;gap:1em}
-      pre{background:#f6f8fa;padding:.8em;overflow:auto;margin:0}
+      .pair{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:1em}
+      pre{background:#f6f8fa;padding:.8em;overflow:auto;margin:0;white-space:pre-wrap;overflow-wrap:anywhere}
       mark.diff{background:#ffd7d5;border-radius:3px}
       .group{border:1px solid #d0d7de;border-radius:6px;padding:1em;margin:1em 0}
       .ok{color:#1a7f37}.bad{color:#cf222e;font-weight:bold}
