@@ -2,10 +2,12 @@ package dev.strangler.edge;
 
 import dev.strangler.config.AdminConfig;
 import dev.strangler.config.CompareConfig;
+import dev.strangler.config.CoreSpec;
 import dev.strangler.config.Defaults;
 import dev.strangler.config.EdgeConfig;
 import dev.strangler.config.HostPort;
 import dev.strangler.config.Limits;
+import dev.strangler.config.MaskConfig;
 import dev.strangler.config.MatchConfig;
 import dev.strangler.config.RecordConfig;
 import dev.strangler.config.RouteConfig;
@@ -26,7 +28,7 @@ public final class TestConfigs {
   public static final Timeouts TIMEOUTS = new Timeouts(Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofSeconds(60));
   public static final Limits LIMITS = new Limits(8 * 1024, 16 * 1024, 1024 * 1024);
   private static final ShadowConfig NO_SHADOW =
-      new ShadowConfig(false, 1.0, Set.of("GET", "HEAD"), Duration.ofSeconds(5), 1024 * 1024, false);
+      new ShadowConfig(false, 1.0, Set.of("GET", "HEAD"), Duration.ofSeconds(5), 1024 * 1024, false, 256);
 
   private TestConfigs() {}
 
@@ -41,7 +43,8 @@ public final class TestConfigs {
             "new", upstream("new", fresh)),
         new Defaults(TIMEOUTS, NO_SHADOW),
         LIMITS,
-        routes);
+        routes,
+        MaskConfig.none());
   }
 
   public static UpstreamConfig upstream(String name, String... targets) {
@@ -50,6 +53,25 @@ public final class TestConfigs {
 
   public static RouteConfig route(String id, String path, Side primary) {
     return route(id, path, primary, TIMEOUTS);
+  }
+
+  /** A shadowed route comparing both sides' JSON bodies under {@code compare}. */
+  public static RouteConfig shadowed(String id, String path, Side primary, ShadowConfig shadow, CompareConfig compare) {
+    return new RouteConfig(
+        id,
+        new MatchConfig(path, Set.of(), null),
+        primary,
+        shadow,
+        Map.of(Side.LEGACY, new CoreSpec.Json(""), Side.NEW, new CoreSpec.Json("")),
+        compare,
+        new RecordConfig(0),
+        TIMEOUTS,
+        1);
+  }
+
+  /** Mirroring of GET and HEAD at 100%, 5 s timeout, 1 MiB bodies. */
+  public static ShadowConfig shadow() {
+    return new ShadowConfig(true, 1.0, Set.of("GET", "HEAD"), Duration.ofSeconds(5), 1024 * 1024, false, 256);
   }
 
   public static RouteConfig route(String id, String path, Side primary, Timeouts timeouts) {

@@ -23,8 +23,9 @@ import org.yaml.snakeyaml.nodes.Node;
  * defaults:
  *   timeouts: {connect: (1s), response: (30s), idle: (60s)}
  *   shadow: {enabled: (true), sample: (1.0), methods: ([GET, HEAD]), timeout: (5s),
- *            max-body: (1MiB), mirror-writes: (false)}
+ *            max-body: (1MiB), mirror-writes: (false), max-in-flight: (256)}
  * limits: {max-uri-length: (8KiB), max-header-size: (16KiB), max-request-body: (100MiB)}
+ * mask: {headers: ([]), query: ([]), json: ([])}   # secrets kept out of records, captures, logs
  * routes:                                # required, non-empty; first match wins
  *   - id: [A-Za-z0-9._-]+                # required, unique
  *     match: {path: "/template", methods: (any), host: (any)}   # path required
@@ -39,14 +40,16 @@ import org.yaml.snakeyaml.nodes.Node;
  * </pre>
  *
  * <p>{@code limits} is an addition to the documented shape: the data plane's request size limits.
- * Relative paths in {@code state} are resolved against the config file's directory. Values may
- * use {@code ${VAR}} and {@code ${VAR:-default}} (see {@link EnvSubstitution}), even unquoted
- * inside a flow mapping. Durations follow {@link Durations}, sizes {@link Sizes}; samples are
+ * So is {@code mask} (see {@link MaskConfig}); its {@code json} entries must be valid
+ * {@link JsonPathPattern}s. Relative paths in {@code state} are resolved against the config
+ * file's directory. Values may use {@code ${VAR}} and {@code ${VAR:-default}} (see
+ * {@link EnvSubstitution}), even unquoted inside a flow mapping. Durations follow {@link Durations}, sizes {@link Sizes}; samples are
  * fractions from 0 to 1. YAML anchors and aliases work; merge keys ({@code <<}) do not.
  */
 public final class ConfigLoader {
+  static final String TOP_LEVEL = "the top level";
   private static final List<String> TOP_KEYS =
-      List.of("listen", "admin", "state", "upstreams", "defaults", "limits", "routes");
+      List.of("listen", "admin", "state", "upstreams", "defaults", "limits", "mask", "routes");
 
   private ConfigLoader() {}
 
@@ -60,7 +63,7 @@ public final class ConfigLoader {
     Node root = YamlDocument.compose(file);
     NodeReader nodes = new NodeReader(file, env);
     Path baseDir = file.toAbsolutePath().normalize().getParent();
-    Fields top = nodes.fields(root, "the top level", TOP_KEYS);
+    Fields top = nodes.fields(root, TOP_LEVEL, TOP_KEYS);
 
     HostPort listen = top.required("listen", HostPort::parse);
     AdminConfig admin = admin(top.section("admin", "admin", List.of("listen", "token")));
@@ -70,8 +73,9 @@ public final class ConfigLoader {
     Defaults defaults = defaults(nodes, top.section("defaults", "defaults", List.of("timeouts", "shadow")));
     Limits limits = limits(top.section("limits", "limits",
         List.of("max-uri-length", "max-header-size", "max-request-body")));
+    MaskConfig mask = MaskReader.read(top.section("mask", "mask", MaskReader.KEYS));
     List<RouteConfig> routes = new RouteReader(nodes, defaults).readAll(top.require("routes"));
-    return new EdgeConfig(file, listen, admin, state, upstreams, defaults, limits, routes);
+    return new EdgeConfig(file, listen, admin, state, upstreams, defaults, limits, routes, mask);
   }
 
   private static AdminConfig admin(Optional<Fields> f) throws ConfigException {

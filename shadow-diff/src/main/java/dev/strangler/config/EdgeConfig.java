@@ -15,6 +15,7 @@ import java.util.Map;
  * @param defaults  defaults that routes inherit
  * @param limits    request size limits of the data plane
  * @param routes    routes in file order (first match wins)
+ * @param mask      secrets to mask in records, captures and logs
  */
 public record EdgeConfig(
     Path source,
@@ -24,7 +25,8 @@ public record EdgeConfig(
     Map<String, UpstreamConfig> upstreams,
     Defaults defaults,
     Limits limits,
-    List<RouteConfig> routes) {
+    List<RouteConfig> routes,
+    MaskConfig mask) {
 
   public EdgeConfig {
     upstreams = Map.copyOf(upstreams);

@@ -39,16 +39,11 @@ final class Fields {
     return fields.values();
   }
 
-  /** The same entries, named differently in messages. */
-  Fields as(String newWhere) {
-    return new Fields(nodes, node, newWhere, fields);
-  }
-
   /** Refuses any key not in {@code allowed}, pointing at the key. */
   Fields only(List<String> allowed) throws ConfigException {
     for (Field f : fields.values()) {
       if (!allowed.contains(f.key())) {
-        throw nodes.error(f.keyNode(), "unknown key '" + f.key() + "' in " + where
+        throw nodes.error(f.keyNode(), "unknown key '" + f.key() + "' " + NodeReader.in(where)
             + "; expected one of: " + String.join(", ", allowed));
       }
     }
@@ -57,7 +52,7 @@ final class Fields {
 
   /** How messages name the value of {@code key}. */
   String what(String key) {
-    return "'" + key + "' in " + where;
+    return "'" + key + "' " + NodeReader.in(where);
   }
 
   Optional<Node> node(String key) {
@@ -67,7 +62,7 @@ final class Fields {
   Node require(String key) throws ConfigException {
     Field f = fields.get(key);
     if (f == null) {
-      throw nodes.error(node, "missing required key '" + key + "' in " + where);
+      throw nodes.error(node, "missing required key '" + key + "' " + NodeReader.in(where));
     }
     return f.value();
   }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -46,7 +47,7 @@ final class NodeReader {
       }
       String key = EnvSubstitution.unshield(keyNode.getValue());
       if (fields.containsKey(key)) {
-        throw error(keyNode, "duplicate key '" + key + "' in " + where + "; each key may appear once");
+        throw error(keyNode, "duplicate key '" + key + "' " + in(where) + "; each key may appear once");
       }
       fields.put(key, new Fields.Field(key, keyNode, tuple.getValueNode()));
     }
@@ -56,6 +57,19 @@ final class NodeReader {
   /** A mapping whose keys must all be among {@code allowed}. */
   Fields fields(Node node, String where, List<String> allowed) throws ConfigException {
     return mapping(node, where).only(allowed);
+  }
+
+  /** The raw text of a mapping's scalar entry, if there is one (to name things in messages). */
+  Optional<String> peek(Node node, String key) {
+    if (node instanceof MappingNode map) {
+      for (NodeTuple tuple : map.getValue()) {
+        if (tuple.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key)
+            && tuple.getValueNode() instanceof ScalarNode v) {
+          return Optional.of(v.getValue());
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   /** The items of a list. */
@@ -94,6 +108,11 @@ final class NodeReader {
     } catch (IllegalArgumentException e) {
       throw error(node, "'" + text + "' is not valid for " + what + ": " + e.getMessage());
     }
+  }
+
+  /** Places a mapping in a sentence: "in defaults.shadow", "at the top level". */
+  static String in(String where) {
+    return (where.equals(ConfigLoader.TOP_LEVEL) ? "at " : "in ") + where;
   }
 
   private static String describe(Node node) {

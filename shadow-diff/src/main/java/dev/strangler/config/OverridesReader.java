@@ -13,7 +13,7 @@ import org.yaml.snakeyaml.nodes.Node;
 final class OverridesReader {
   static final List<String> TIMEOUT_KEYS = List.of("connect", "response", "idle");
   static final List<String> SHADOW_KEYS =
-      List.of("enabled", "sample", "methods", "timeout", "max-body", "mirror-writes");
+      List.of("enabled", "sample", "methods", "timeout", "max-body", "mirror-writes", "max-in-flight");
 
   private final NodeReader nodes;
 
@@ -43,6 +43,7 @@ final class OverridesReader {
         Set.copyOf(f.nonEmptyList("methods", List.copyOf(base.methods()), Values::method, "[GET, HEAD]")),
         f.value("timeout", base.timeout(), Durations::parse),
         f.value("max-body", base.maxBody(), Sizes::parse),
-        f.value("mirror-writes", base.mirrorWrites(), Values::bool));
+        f.value("mirror-writes", base.mirrorWrites(), Values::bool),
+        f.value("max-in-flight", base.maxInFlight(), Values::positiveInt));
   }
 }

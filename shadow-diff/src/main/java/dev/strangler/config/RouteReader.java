@@ -46,16 +46,18 @@ final class RouteReader {
   }
 
   private RouteConfig read(Node node, int number) throws ConfigException {
-    Fields unnamed = nodes.mapping(node, "route #" + number);
-    String id = unnamed.required("id", RouteReader::id);
+    String where = nodes.peek(node, "id")
+        .filter(ID.asMatchPredicate())
+        .map(id -> "route '" + id + "'")
+        .orElse("route #" + number);
+    Fields f = nodes.fields(node, where, KEYS);
+    String id = f.required("id", RouteReader::id);
     int line = node.getStartMark().getLine() + 1;
     Integer first = lineById.putIfAbsent(id, line);
     if (first != null) {
-      throw nodes.error(unnamed.require("id"),
+      throw nodes.error(f.require("id"),
           "duplicate route id '" + id + "'; the route at line " + first + " already has it");
     }
-    String where = "route '" + id + "'";
-    Fields f = unnamed.as(where).only(KEYS);
     return new RouteConfig(
         id,
         match(nodes.fields(f.require("match"), "match of " + where, MATCH_KEYS)),

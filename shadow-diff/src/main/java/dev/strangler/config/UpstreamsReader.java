@@ -4,9 +4,9 @@ import dev.strangler.routing.Side;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.yaml.snakeyaml.nodes.Node;
 
@@ -15,6 +15,8 @@ import org.yaml.snakeyaml.nodes.Node;
  * {@code {targets: [http://host:port, ...], eject-after: 5, eject-for: 10s}}.
  */
 final class UpstreamsReader {
+  private static final List<String> SIDES =
+      Arrays.stream(Side.values()).map(Side::id).toList();
   private static final List<String> KEYS = List.of("targets", "eject-after", "eject-for");
   private static final String URL_FORM =
       "expected an http URL with host and port and nothing after them, like http://127.0.0.1:5001";
@@ -29,7 +31,7 @@ final class UpstreamsReader {
     Fields upstreams = nodes.mapping(node, "upstreams");
     Map<String, UpstreamConfig> result = new LinkedHashMap<>();
     for (Fields.Field f : upstreams.all()) {
-      if (Side.parse(f.key()).isEmpty() || !f.key().equals(f.key().toLowerCase(Locale.ROOT))) {
+      if (!SIDES.contains(f.key())) {
         throw nodes.error(f.keyNode(), "unknown upstream '" + f.key()
             + "' in upstreams; expected legacy and new, the two sides of the migration");
       }

@@ -54,13 +54,15 @@ final class YamlDocument {
   private static ConfigException syntaxError(Path file, MarkedYAMLException e) {
     Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
     Mark context = e.getContextMark();
-    StringBuilder reason = new StringBuilder("YAML syntax error: ").append(e.getProblem());
-    if (e.getContext() != null && context != null && context != mark) {
-      reason.append(" (").append(e.getContext()).append(" that starts at line ")
-          .append(context.getLine() + 1).append(", column ").append(context.getColumn() + 1)
-          .append(')');
+    String problem = e.getProblem() != null ? e.getProblem() : "malformed YAML";
+    String reason = problem;
+    if (e.getContext() != null && problem.startsWith("but ")) {
+      reason = e.getContext() + ", " + problem;
+    } else if (e.getContext() != null && context != null && context != mark) {
+      reason = problem + " (" + e.getContext() + " that starts at line " + (context.getLine() + 1)
+          + ", column " + (context.getColumn() + 1) + ")";
     }
-    String sentence = EnvSubstitution.unshield(reason.toString());
+    String sentence = "YAML syntax error: " + EnvSubstitution.unshield(reason);
     return mark == null
         ? new ConfigException(file, sentence, e)
         : new ConfigException(file, mark.getLine() + 1, mark.getColumn() + 1, sentence);

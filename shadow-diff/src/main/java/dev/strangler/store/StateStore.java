@@ -12,8 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,26 +39,9 @@ public final class StateStore implements AutoCloseable {
    * @throws StoreException when the database cannot be reached or migrated
    */
   public static StateStore open(String jdbcUrl) {
-    Objects.requireNonNull(jdbcUrl, "jdbcUrl");
-    String vendor = StoreDataSource.vendor(jdbcUrl);
-    DataSource dataSource = StoreDataSource.forUrl(jdbcUrl);
-    int applied = migrate(dataSource);
-    LOG.info("state store ready ({}), {} migration(s) applied", vendor, applied);
-    return new StateStore(new ConnectionHolder(dataSource), Clock.systemUTC());
-  }
-
-  private static int migrate(DataSource dataSource) {
-    try {
-      return Flyway.configure()
-          .dataSource(dataSource)
-          .locations("classpath:db/migration")
-          .failOnMissingLocations(true)
-          .load()
-          .migrate()
-          .migrationsExecuted;
-    } catch (RuntimeException e) {
-      throw new StoreException("cannot open or migrate the state store: " + e.getMessage(), e);
-    }
+    StoreSchema.Opened db = StoreSchema.open(jdbcUrl);
+    LOG.info("state store ready ({}), {} migration(s) applied", db.vendor(), db.migrationsApplied());
+    return new StateStore(new ConnectionHolder(db.dataSource()), Clock.systemUTC());
   }
 
   /** The current override per route id. */

@@ -2,6 +2,8 @@ package dev.strangler.edge.admin;
 
 import dev.strangler.config.AdminConfig;
 import dev.strangler.edge.metrics.EdgeMetrics;
+import dev.strangler.edge.mirror.ShadowOutcomes;
+import dev.strangler.store.DiscrepancyStore;
 import dev.strangler.edge.routing.LiveRoutes;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -36,7 +38,8 @@ public final class AdminServer implements AutoCloseable {
    *
    * @throws UncheckedIOException when the token file cannot be read or written
    */
-  public static AdminServer start(AdminConfig admin, Path stateDir, LiveRoutes routes, EdgeMetrics metrics) {
+  public static AdminServer start(AdminConfig admin, Path stateDir, LiveRoutes routes, EdgeMetrics metrics,
+      ShadowOutcomes outcomes, DiscrepancyStore discrepancies) {
     AdminToken token;
     try {
       token = AdminToken.resolve(admin, stateDir);
@@ -49,7 +52,7 @@ public final class AdminServer implements AutoCloseable {
         .deduceCloudEnvironment(false)
         .enableDefaultPropertySources(false)
         .properties(properties(admin))
-        .singletons(routes, metrics, token)
+        .singletons(routes, metrics, token, outcomes, discrepancies)
         .start();
     try {
       EmbeddedServer server = context.getBean(EmbeddedServer.class);

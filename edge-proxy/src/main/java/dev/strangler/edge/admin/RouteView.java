@@ -5,9 +5,12 @@ import dev.strangler.config.MatchConfig;
 import dev.strangler.config.RouteConfig;
 import dev.strangler.config.ShadowConfig;
 import dev.strangler.edge.metrics.RouteCounters;
+import dev.strangler.edge.mirror.ShadowOutcomes;
 import dev.strangler.edge.routing.RoutingSnapshot;
+import dev.strangler.record.Outcome;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,7 +18,8 @@ import java.util.TreeMap;
 
 /**
  * One route of {@code GET /admin/routes}: its match, the primary in force and where it comes
- * from, its shadowing, its counters and its parity (match rate, null while unknown).
+ * from, its shadowing, its counters, its parity (match rate over the parity window, null while
+ * nothing was judged in it) and its shadow outcome counts since start.
  */
 @Serdeable
 record RouteView(
@@ -26,7 +30,8 @@ record RouteView(
     String source,
     Shadow shadow,
     Counters counters,
-    @Nullable Double parity) {
+    @Nullable Double parity,
+    Map<String, Long> outcomes) {
 
   @Serdeable
   record Match(String path, List<String> methods, @Nullable String host) {
@@ -58,7 +63,9 @@ record RouteView(
     }
   }
 
-  static RouteView of(RouteConfig route, RoutingSnapshot snapshot, RouteCounters counters) {
+  static RouteView of(
+      RouteConfig route, RoutingSnapshot snapshot, RouteCounters counters, ShadowOutcomes outcomes) {
+    double parity = outcomes.parity(route.id());
     return new RouteView(
         route.id(),
         Match.of(route.match()),
@@ -67,7 +74,17 @@ record RouteView(
         snapshot.overridden(route.id()) ? "override" : "config",
         Shadow.of(route.shadow()),
         Counters.of(counters),
-        null);
+        Double.isNaN(parity) ? null : parity,
+        byId(outcomes.counts(route.id())));
+  }
+
+  /** Every outcome, in {@link Outcome} order. */
+  private static Map<String, Long> byId(Map<Outcome, Long> counts) {
+    Map<String, Long> out = new LinkedHashMap<>();
+    for (Outcome o : Outcome.values()) {
+      out.put(o.id(), counts.getOrDefault(o, 0L));
+    }
+    return out;
   }
 
   private static List<String> sorted(Set<String> values) {

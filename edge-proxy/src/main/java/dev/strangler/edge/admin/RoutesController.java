@@ -1,6 +1,7 @@
 package dev.strangler.edge.admin;
 
 import dev.strangler.edge.metrics.EdgeMetrics;
+import dev.strangler.edge.mirror.ShadowOutcomes;
 import dev.strangler.edge.routing.LiveRoutes;
 import dev.strangler.edge.routing.RoutingSnapshot;
 import dev.strangler.routing.Side;
@@ -25,19 +26,21 @@ final class RoutesController {
 
   private final LiveRoutes routes;
   private final EdgeMetrics metrics;
+  private final ShadowOutcomes outcomes;
 
-  RoutesController(LiveRoutes routes, EdgeMetrics metrics) {
+  RoutesController(LiveRoutes routes, EdgeMetrics metrics, ShadowOutcomes outcomes) {
     this.routes = routes;
     this.metrics = metrics;
+    this.outcomes = outcomes;
   }
 
-  /** Reads only the in-memory snapshot and meters, so it stays on the event loop. */
+  /** Reads only the in-memory snapshot, meters and outcome counts, so it stays on the event loop. */
   @Get
   RoutesView list() {
     RoutingSnapshot snapshot = routes.current();
     return new RoutesView(
         snapshot.config().routes().stream()
-            .map(r -> RouteView.of(r, snapshot, metrics.counters(r.id())))
+            .map(r -> RouteView.of(r, snapshot, metrics.counters(r.id()), outcomes))
             .toList(),
         routes.reloadError().orElse(null));
   }

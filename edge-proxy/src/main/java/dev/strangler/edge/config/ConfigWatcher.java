@@ -18,11 +18,13 @@ import org.slf4j.LoggerFactory;
  * Hot reload of routes.yaml. Polls the file's bytes on its own thread (so it sees in-place
  * writes, editors' atomic renames and symlink swaps alike) and applies a valid edit to
  * {@link LiveRoutes}; an invalid edit is refused and the running table stays. In-flight requests
- * finish on the snapshot they started with. Changes to {@code listen}, {@code admin} and
+ * finish on the snapshot they started with. A change is loaded only once the file's bytes are
+ * unchanged for a short settle period, so a half-written file is not judged. Changes to {@code listen}, {@code admin} and
  * {@code state} take effect only on restart; the watcher says so in the log.
  */
 public final class ConfigWatcher implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ConfigWatcher.class);
+  private static final long SETTLE_MILLIS = 100;
 
   private final Path file;
   private final LiveRoutes routes;
@@ -45,7 +47,7 @@ public final class ConfigWatcher implements AutoCloseable {
   /** Checks the file once (also called by the timer). */
   public synchronized void check() {
     byte[] now = read();
-    if (now == null || Arrays.equals(now, lastSeen)) {
+    if (now == null || Arrays.equals(now, lastSeen) || !settled(now)) {
       return;
     }
     lastSeen = now;
@@ -58,6 +60,17 @@ public final class ConfigWatcher implements AutoCloseable {
     } catch (RuntimeException e) {
       LOG.error("reloading {} failed; keeping the running table", file, e);
     }
+  }
+
+  /** Whether the file still has these bytes a moment later: a write in progress is not loaded. */
+  private boolean settled(byte[] seen) {
+    try {
+      Thread.sleep(SETTLE_MILLIS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+    return Arrays.equals(seen, read());
   }
 
   private static void warnAboutRestartOnlyChanges(EdgeConfig running, EdgeConfig next) {

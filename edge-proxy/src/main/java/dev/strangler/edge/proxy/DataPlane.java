@@ -1,6 +1,7 @@
 package dev.strangler.edge.proxy;
 
 import dev.strangler.config.Limits;
+import dev.strangler.edge.mirror.Shadowing;
 import dev.strangler.edge.routing.LiveRoutes;
 import dev.strangler.edge.upstream.UpstreamPools;
 import dev.strangler.edge.upstream.Upstreams;
@@ -12,18 +13,23 @@ import dev.strangler.edge.upstream.Upstreams;
 final class DataPlane {
   static final String CLIENT_DECODER = "decoder";
   static final String CLIENT_ENCODER = "encoder";
-  static final String UPSTREAM_CODEC = "codec";
 
   private final LiveRoutes routes;
   private final UpstreamPools pools;
   private final ExchangeObserver observer;
+  private final Shadowing shadowing;
   private volatile Upstreams upstreams;
 
-  DataPlane(LiveRoutes routes, UpstreamPools pools, ExchangeObserver observer) {
+  DataPlane(LiveRoutes routes, UpstreamPools pools, ExchangeObserver observer, Shadowing shadowing) {
+    this.shadowing = shadowing;
     this.routes = routes;
     this.pools = pools;
     this.observer = observer;
     this.upstreams = Upstreams.of(routes.current().config());
+  }
+
+  Shadowing shadowing() {
+    return shadowing;
   }
 
   LiveRoutes routes() {

@@ -2,8 +2,13 @@ package dev.strangler.edge.proxy;
 
 import dev.strangler.config.EdgeConfig;
 import dev.strangler.config.HostPort;
+import dev.strangler.edge.mirror.ShadowOutcomes;
+import dev.strangler.edge.mirror.Shadowing;
+import dev.strangler.edge.mirror.Shadowing.CaptureSink;
+import dev.strangler.edge.mirror.Shadowing.PairJudge;
 import dev.strangler.edge.routing.LiveRoutes;
 import dev.strangler.edge.upstream.Transports;
+import dev.strangler.edge.upstream.UpstreamHandler;
 import dev.strangler.edge.upstream.UpstreamPools;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -11,7 +16,6 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
-import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
@@ -21,17 +25,25 @@ import org.slf4j.LoggerFactory;
 /** The data plane: a Netty HTTP/1.1 server that proxies each request to its route's serving side. */
 public final class EdgeServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(EdgeServer.class);
+  /** Mirror connections per shadow target and event loop, and acquires waiting for one. */
+  private static final int MIRROR_CONNECTIONS = 512;
+  private static final int MIRROR_PENDING = 256;
+  /** Mirrors in flight at most, all routes together (per route: shadow.max-in-flight). */
+  private static final int MIRRORS_IN_FLIGHT = 4096;
   private static final WriteBufferWaterMark WATER_MARK = new WriteBufferWaterMark(32 * 1024, 128 * 1024);
 
   private final EventLoopGroup boss;
   private final EventLoopGroup workers;
   private final UpstreamPools pools;
+  private final Shadowing shadowing;
   private final Channel serverChannel;
 
-  private EdgeServer(EventLoopGroup boss, EventLoopGroup workers, UpstreamPools pools, Channel serverChannel) {
+  private EdgeServer(EventLoopGroup boss, EventLoopGroup workers, UpstreamPools pools, Shadowing shadowing,
+      Channel serverChannel) {
     this.boss = boss;
     this.workers = workers;
     this.pools = pools;
+    this.shadowing = shadowing;
     this.serverChannel = serverChannel;
   }
 
@@ -40,7 +52,9 @@ public final class EdgeServer implements AutoCloseable {
    *
    * @param threads event loop threads (0: one per core)
    */
-  public static EdgeServer start(LiveRoutes routes, ExchangeObserver observer, int threads)
+  public static EdgeServer start(
+      LiveRoutes routes, ExchangeObserver observer, ShadowOutcomes outcomes, PairJudge judge, CaptureSink captures,
+      int threads)
       throws InterruptedException {
     EdgeConfig config = routes.current().config();
     EventLoopGroup boss = Transports.newGroup(1, "edge-accept");
@@ -49,14 +63,15 @@ public final class EdgeServer implements AutoCloseable {
     long idleMillis = config.defaults().timeouts().idle().toMillis();
     UpstreamPools pools =
         new UpstreamPools(
-            ch -> ch.pipeline()
-                .addLast(new IdleStateHandler(0, 0, idleMillis, TimeUnit.MILLISECONDS))
-                .addLast(DataPlane.UPSTREAM_CODEC, new HttpClientCodec(4096, 64 * 1024, 64 * 1024))
-                .addLast(BackendHandler.NAME, new BackendHandler()),
+            ch -> UpstreamHandler.initialize(ch, idleMillis),
             config.defaults().timeouts().connect(),
             4096,
             8192);
-    DataPlane plane = new DataPlane(routes, pools, observer);
+    UpstreamPools mirrorPools =
+        new UpstreamPools(ch -> UpstreamHandler.initialize(ch, idleMillis),
+            config.defaults().timeouts().connect(), MIRROR_CONNECTIONS, MIRROR_PENDING);
+    Shadowing shadowing = new Shadowing(mirrorPools, MIRRORS_IN_FLIGHT, outcomes, judge, captures);
+    DataPlane plane = new DataPlane(routes, pools, observer, shadowing);
     ServerBootstrap b =
         new ServerBootstrap()
             .group(boss, workers)
@@ -71,8 +86,9 @@ public final class EdgeServer implements AutoCloseable {
                   protected void initChannel(Channel ch) {
                     var limits = plane.limits();
                     var encoder = new EdgeResponseEncoder();
+                    // reader idleness only: an all-idle handler wraps every write in a promise
                     ch.pipeline()
-                        .addLast(new IdleStateHandler(0, 0, idleMillis, TimeUnit.MILLISECONDS))
+                        .addLast(new IdleStateHandler(idleMillis, 0, 0, TimeUnit.MILLISECONDS))
                         .addLast(DataPlane.CLIENT_DECODER,
                             new StrictRequestDecoder(limits.maxUriLength(), limits.maxHeaderSize()))
                         .addLast(DataPlane.CLIENT_ENCODER, encoder)
@@ -82,7 +98,12 @@ public final class EdgeServer implements AutoCloseable {
     HostPort listen = config.listen();
     Channel ch = b.bind(new InetSocketAddress(listen.host(), listen.port())).sync().channel();
     LOG.info("edge listening on {} ({})", ch.localAddress(), Transports.name());
-    return new EdgeServer(boss, workers, pools, ch);
+    return new EdgeServer(boss, workers, pools, shadowing, ch);
+  }
+
+  /** Mirrors in flight now. */
+  public int mirrorsInFlight() {
+    return shadowing.inFlight();
   }
 
   /** The bound port. */
@@ -94,6 +115,7 @@ public final class EdgeServer implements AutoCloseable {
   public void close() {
     serverChannel.close().syncUninterruptibly();
     pools.close();
+    shadowing.close();
     boss.shutdownGracefully(0, 2, TimeUnit.SECONDS);
     workers.shutdownGracefully(0, 5, TimeUnit.SECONDS).syncUninterruptibly();
   }

@@ -1,7 +1,10 @@
 package dev.strangler.edge.proxy;
 
 import dev.strangler.config.RouteConfig;
+import dev.strangler.edge.mirror.ShadowTap;
 import dev.strangler.edge.upstream.UpstreamGroup;
+import dev.strangler.edge.upstream.UpstreamHandler;
+import dev.strangler.edge.upstream.UpstreamListener;
 import dev.strangler.edge.upstream.UpstreamTarget;
 import dev.strangler.routing.Side;
 import io.netty.buffer.ByteBuf;
@@ -24,7 +27,10 @@ import java.util.concurrent.TimeUnit;
  * event loop, as does its upstream connection, so it needs no locks. Both directions stream with
  * backpressure: a side that cannot take more stops the other side's reads.
  */
-final class Exchange {
+final class Exchange implements UpstreamListener {
+  /** Body bytes held while the upstream connection is being set up; above it the client is not read. */
+  private static final int MAX_PENDING_BYTES = 64 * 1024;
+
   private final DataPlane plane;
   private final FrontendHandler front;
   private final ChannelHandlerContext client;
@@ -40,6 +46,7 @@ final class Exchange {
   private final boolean clientKeepAlive;
   private final long startNanos = System.nanoTime();
   private final ArrayDeque<HttpContent> pending = new ArrayDeque<>(2);
+  private final ShadowTap tap;
 
   private UpstreamTarget target;
   private Channel upstream;
@@ -54,6 +61,7 @@ final class Exchange {
   private boolean upgraded;
   private boolean done;
   private long bodyBytes;
+  private long pendingBytes;
   private int status;
   private ScheduledFuture<?> timeout;
 
@@ -65,7 +73,9 @@ final class Exchange {
       String requestId,
       RouteConfig route,
       Side side,
-      boolean upgrade) {
+      boolean upgrade,
+      ShadowTap tap) {
+    this.tap = tap;
     this.plane = plane;
     this.front = front;
     this.client = client;
@@ -114,7 +124,7 @@ final class Exchange {
       return;
     }
     upstream = (Channel) f.getNow();
-    reusedConnection = BackendHandler.of(upstream).attach(this);
+    reusedConnection = UpstreamHandler.of(upstream).attach(this);
     if (!pending.isEmpty()) {
       writeHeadAndPending();
     } else {
@@ -141,12 +151,17 @@ final class Exchange {
     }
     if (c instanceof LastHttpContent) {
       requestComplete = true;
-      client.channel().config().setAutoRead(false);
+    }
+    if (tap != null) {
+      tap.requestBody(c.content(), requestComplete);
     }
     if (!headWritten) {
       pending.add(c);
+      pendingBytes += c.content().readableBytes();
       if (upstream != null) {
         writeHeadAndPending();
+      } else if (pendingBytes > MAX_PENDING_BYTES) {
+        client.channel().config().setAutoRead(false);
       }
       return;
     }
@@ -179,7 +194,8 @@ final class Exchange {
     }
   }
 
-  void upstreamWritabilityChanged() {
+  @Override
+  public void upstreamWritabilityChanged() {
     if (!requestComplete && !done && upstream.isWritable()) {
       client.channel().config().setAutoRead(true);
     }
@@ -193,7 +209,8 @@ final class Exchange {
   }
 
   /** Something the upstream sent. */
-  void upstreamRead(Object msg) {
+  @Override
+  public void upstreamRead(Object msg) {
     if (done) {
       ReferenceCountUtil.release(msg);
       return;
@@ -231,6 +248,9 @@ final class Exchange {
     boolean bodyless = head || code == 204 || code == 304;
     closeClientAfter = !clientKeepAlive || !requestComplete;
     front.encoder().headRequest(head);
+    if (tap != null) {
+      tap.primaryHead(res);
+    }
     boolean closeDelimited = ForwardHeaders.toClient(res, requestId, bodyless, http10Client, closeClientAfter);
     closeClientAfter |= closeDelimited;
     client.write(res, client.voidPromise());
@@ -243,6 +263,9 @@ final class Exchange {
       skipInformational = !last;
       return;
     }
+    if (tap != null) {
+      tap.primaryBody(c.content());
+    }
     client.write(c, client.voidPromise());
     if (last) {
       complete();
@@ -251,7 +274,8 @@ final class Exchange {
     }
   }
 
-  void upstreamReadComplete() {
+  @Override
+  public void upstreamReadComplete() {
     if (!done || upgraded) {
       client.flush();
     }
@@ -262,7 +286,7 @@ final class Exchange {
     ForwardHeaders.toClient(res, requestId, true, http10Client, false);
     client.writeAndFlush(res, client.voidPromise());
     front.upgraded();
-    upstream.pipeline().remove(DataPlane.UPSTREAM_CODEC);
+    upstream.pipeline().remove(UpstreamHandler.CODEC);
     client.channel().config().setAutoRead(true);
     plane.observer().finished(route.id(), side, 101, System.nanoTime() - startNanos);
   }
@@ -278,6 +302,9 @@ final class Exchange {
 
   private void complete() {
     done = true;
+    if (tap != null) {
+      tap.primaryDone();
+    }
     cancelTimeout();
     target.succeeded();
     plane.observer().finished(route.id(), side, status, System.nanoTime() - startNanos);
@@ -299,7 +326,8 @@ final class Exchange {
   }
 
   /** The upstream connection closed. */
-  void upstreamClosed() {
+  @Override
+  public void upstreamClosed() {
     if (upgraded) {
       done = true;
       client.close();
@@ -322,7 +350,7 @@ final class Exchange {
   }
 
   private void retryOnFreshConnection() {
-    BackendHandler.of(upstream).detach();
+    UpstreamHandler.of(upstream).detach();
     plane.pools().release(target, upstream);
     upstream = null;
     headWritten = false;
@@ -344,6 +372,7 @@ final class Exchange {
     }
     done = true;
     cancelTimeout();
+    tapFailed("client-closed");
     plane.observer().finished(route.id(), side, 499, System.nanoTime() - startNanos);
     releaseUpstream(false);
     drainPending();
@@ -352,6 +381,7 @@ final class Exchange {
   private void abort() {
     done = true;
     cancelTimeout();
+    tapFailed("reset");
     plane.observer().upstreamError(route.id(), side, EdgeError.UPSTREAM_RESET.reason());
     plane.observer().finished(route.id(), side, status, System.nanoTime() - startNanos);
     releaseUpstream(false);
@@ -361,6 +391,7 @@ final class Exchange {
   private void fail(EdgeError error) {
     done = true;
     cancelTimeout();
+    tapFailed(error.reason());
     drainPending();
     plane.observer().upstreamError(route.id(), side, error.reason());
     plane.observer().finished(route.id(), side, error.status().code(), System.nanoTime() - startNanos);
@@ -383,11 +414,17 @@ final class Exchange {
     }
   }
 
+  private void tapFailed(String reason) {
+    if (tap != null) {
+      tap.primaryFailed(reason);
+    }
+  }
+
   private void releaseUpstream(boolean reusable) {
     if (upstream == null) {
       return;
     }
-    BackendHandler.of(upstream).detach();
+    UpstreamHandler.of(upstream).detach();
     upstream.config().setAutoRead(true);
     if (!reusable) {
       upstream.close();

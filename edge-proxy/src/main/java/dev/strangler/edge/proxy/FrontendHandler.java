@@ -1,6 +1,7 @@
 package dev.strangler.edge.proxy;
 
 import dev.strangler.config.RouteConfig;
+import dev.strangler.edge.mirror.ShadowTap;
 import dev.strangler.edge.routing.RoutingSnapshot;
 import dev.strangler.routing.Side;
 import io.netty.buffer.ByteBuf;
@@ -29,11 +30,13 @@ import java.util.Optional;
 
 /**
  * The client side of one connection: checks each request, routes it, and runs one
- * {@link Exchange} at a time. Pipelined requests wait in a small bounded queue; the connection is
- * not read while a request waits for its answer (HTTP/1.1 flow control).
+ * {@link Exchange} at a time. Pipelined requests wait in a small bounded queue (reading pauses
+ * when it fills, the connection closes if a client ignores that); reads are not toggled per
+ * request, which would cost two epoll_ctl calls on every keep-alive exchange.
  */
 final class FrontendHandler extends ChannelInboundHandlerAdapter {
   private static final int MAX_PIPELINED = 64;
+  private static final int PAUSE_PIPELINED = 16;
   private static final int MAX_REQUEST_ID = 200;
 
   private final DataPlane plane;
@@ -85,8 +88,10 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
       ctx.close();
       return;
     }
-    ctx.channel().config().setAutoRead(false);
     pipelined.add(msg);
+    if (pipelined.size() >= PAUSE_PIPELINED) {
+      ctx.channel().config().setAutoRead(false);
+    }
   }
 
   private void dispatch(HttpObject msg) {
@@ -143,8 +148,12 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
     if (req.uri().charAt(0) != '/' && !req.uri().equals("*")) {
       req.setUri(originForm(req.uri()));
     }
-    ctx.channel().config().setAutoRead(false);
-    exchange = new Exchange(plane, this, ctx, req, requestId, route.get(), side, upgrade);
+    if (upgrade) {
+      ctx.channel().config().setAutoRead(false);
+    }
+    ShadowTap tap = plane.shadowing().begin(route.get(), req, requestId, side,
+        plane.upstreams().group(side.other()), ctx.channel().eventLoop(), upgrade);
+    exchange = new Exchange(plane, this, ctx, req, requestId, route.get(), side, upgrade, tap);
     exchange.start();
   }
 

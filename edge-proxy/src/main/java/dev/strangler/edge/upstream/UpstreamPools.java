@@ -2,12 +2,9 @@ package dev.strangler.edge.upstream;
 
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
-import io.netty.channel.pool.AbstractChannelPoolHandler;
-import io.netty.channel.pool.ChannelHealthChecker;
-import io.netty.channel.pool.ChannelPool;
-import io.netty.channel.pool.FixedChannelPool;
 import io.netty.util.concurrent.Future;
 import java.time.Duration;
 import java.util.Map;
@@ -15,16 +12,17 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
- * Keep-alive connection pools to upstream targets, one per (target, event loop) so that a client
- * connection and its upstream connection share a thread: no hand-offs, no locks. Each pool is
- * bounded in connections and in waiting acquires.
+ * Keep-alive connection pools to upstream targets, one {@link LoopPool} per (target, event loop)
+ * so that a client connection and its upstream connection share a thread: no hand-offs, no locks.
+ * Acquire and release must be called on the given loop (they are, from the exchange or mirror
+ * that runs there).
  */
 public final class UpstreamPools implements AutoCloseable {
   private final Consumer<Channel> initializer;
   private final int connectTimeoutMillis;
   private final int maxConnections;
   private final int maxPendingAcquires;
-  private final Map<PoolKey, ChannelPool> pools = new ConcurrentHashMap<>();
+  private final Map<PoolKey, LoopPool> pools = new ConcurrentHashMap<>();
 
   private record PoolKey(String target, EventLoop loop) {}
 
@@ -42,21 +40,21 @@ public final class UpstreamPools implements AutoCloseable {
     this.maxPendingAcquires = maxPendingAcquires;
   }
 
-  /** Acquires a connection to the target on the given loop (completes on that loop). */
+  /** Acquires a connection to the target; call on {@code loop}, completes on it. */
   public Future<Channel> acquire(UpstreamTarget target, EventLoop loop) {
     return pool(target, loop).acquire();
   }
 
-  /** Returns a connection; a closed one is discarded by the pool's health check. */
+  /** Returns a connection (call on its loop); a closed one is simply let go. */
   public void release(UpstreamTarget target, Channel ch) {
     pool(target, ch.eventLoop()).release(ch);
   }
 
-  private ChannelPool pool(UpstreamTarget target, EventLoop loop) {
+  private LoopPool pool(UpstreamTarget target, EventLoop loop) {
     return pools.computeIfAbsent(new PoolKey(target.uri().toString(), loop), k -> newPool(target, loop));
   }
 
-  private ChannelPool newPool(UpstreamTarget target, EventLoop loop) {
+  private LoopPool newPool(UpstreamTarget target, EventLoop loop) {
     Bootstrap b =
         new Bootstrap()
             .group(loop)
@@ -64,27 +62,23 @@ public final class UpstreamPools implements AutoCloseable {
             .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, connectTimeoutMillis)
             .option(ChannelOption.TCP_NODELAY, true)
             .option(ChannelOption.SO_KEEPALIVE, true)
-            .remoteAddress(target.address());
-    return new FixedChannelPool(
-        b,
-        new AbstractChannelPoolHandler() {
-          @Override
-          public void channelCreated(Channel ch) {
-            initializer.accept(ch);
-          }
-        },
-        ChannelHealthChecker.ACTIVE,
-        null,
-        -1,
-        maxConnections,
-        maxPendingAcquires,
-        true,
-        true);
+            .remoteAddress(target.address())
+            .handler(new ChannelInitializer<>() {
+              @Override
+              protected void initChannel(Channel ch) {
+                initializer.accept(ch);
+              }
+            });
+    return new LoopPool(b, loop, maxConnections, maxPendingAcquires);
   }
 
   @Override
   public void close() {
-    pools.values().forEach(ChannelPool::close);
+    pools.forEach((key, pool) -> {
+      if (!key.loop().isShuttingDown()) {
+        key.loop().execute(pool::close);
+      }
+    });
     pools.clear();
   }
 }

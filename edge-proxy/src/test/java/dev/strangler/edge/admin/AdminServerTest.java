@@ -6,24 +6,19 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.strangler.config.AdminConfig;
 import dev.strangler.config.ConfigException;
 import dev.strangler.config.EdgeConfig;
 import dev.strangler.config.HostPort;
+import dev.strangler.edge.admin.AdminClient.Reply;
 import dev.strangler.edge.metrics.EdgeMetrics;
 import dev.strangler.edge.routing.LiveRoutes;
+import dev.strangler.record.Outcome;
 import dev.strangler.routing.Side;
 import dev.strangler.store.StateStore;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -34,24 +29,15 @@ import org.slf4j.LoggerFactory;
 
 /** The admin API over real sockets, backed by a real SQLite state store. */
 class AdminServerTest {
-  private static final Duration TIMEOUT = Duration.ofSeconds(30);
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   @TempDir Path stateDir;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
   private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
   private EdgeConfig config;
+  private AdminHarness edge;
   private StateStore store;
   private LiveRoutes routes;
   private EdgeMetrics metrics;
   private AdminServer server;
   private String token;
-
-  private record Reply(int status, String contentType, String body) {
-    JsonNode json() throws IOException {
-      return JSON.readTree(body);
-    }
-  }
 
   @BeforeEach
   void startEdge() {
@@ -68,27 +54,17 @@ class AdminServerTest {
   }
 
   private void start(AdminConfig admin) {
-    store = StateStore.open(config.state().store());
-    routes = new LiveRoutes(config, store);
-    metrics = new EdgeMetrics();
-    server = AdminServer.start(admin, stateDir, routes, metrics);
-    token = readToken();
+    edge = AdminHarness.start(config, admin);
+    store = edge.store;
+    routes = edge.routes;
+    metrics = edge.metrics;
+    server = edge.server;
+    token = edge.token;
   }
 
   private void stop() {
-    if (server != null) {
-      server.close();
-    }
-    if (store != null) {
-      store.close();
-    }
-  }
-
-  private String readToken() {
-    try {
-      return server.tokenFile() == null ? null : Files.readString(server.tokenFile()).strip();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
+    if (edge != null) {
+      edge.close();
     }
   }
 
@@ -144,6 +120,29 @@ class AdminServerTest {
     assertThat(rest.at("/match/host").isNull()).isTrue();
     assertThat(rest.at("/counters/total").asLong()).isZero();
     assertThat(rest.at("/counters/side").toString()).isEqualTo("{\"legacy\":0,\"new\":0}");
+  }
+
+  @Test
+  void showsParityAndOutcomeCountsPerRoute() throws Exception {
+    for (int i = 0; i < 3; i++) {
+      edge.outcomes.count("post-read", Outcome.MATCH, null);
+    }
+    edge.outcomes.count("post-read", Outcome.DIFF, null);
+    edge.outcomes.count("post-read", Outcome.SKIPPED, "sample");
+    edge.outcomes.count("post-read", Outcome.SKIPPED, "method");
+    edge.outcomes.count("post-read", Outcome.SHADOW_ERROR, "timeout");
+    edge.outcomes.count("everything-else", Outcome.DROPPED, "judge-queue-full");
+
+    JsonNode list = get("/admin/routes", "Bearer " + token).json().get("routes");
+
+    JsonNode post = list.get(0);
+    assertThat(post.get("parity").asDouble()).isEqualTo(0.75);
+    assertThat(post.get("outcomes").toString()).isEqualTo(
+        "{\"match\":3,\"diff\":1,\"shadow_error\":1,\"extract_failed\":0,\"dropped\":0,\"skipped\":2}");
+    JsonNode rest = list.get(1);
+    assertThat(rest.get("parity").isNull()).isTrue();
+    assertThat(rest.get("outcomes").toString()).isEqualTo(
+        "{\"match\":0,\"diff\":0,\"shadow_error\":0,\"extract_failed\":0,\"dropped\":1,\"skipped\":0}");
   }
 
   @Test
@@ -285,31 +284,11 @@ class AdminServerTest {
   }
 
   private Reply get(String path, String authorization) throws Exception {
-    return send(request(path, authorization).GET());
+    return edge.client.get(path, authorization);
   }
 
   private Reply post(String path, String body, String authorization, String... headers) throws Exception {
-    HttpRequest.Builder b = request(path, authorization)
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body));
-    for (int i = 0; i < headers.length; i += 2) {
-      b.header(headers[i], headers[i + 1]);
-    }
-    return send(b);
-  }
-
-  private HttpRequest.Builder request(String path, String authorization) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
-        .timeout(TIMEOUT);
-    if (authorization != null) {
-      b.header("Authorization", authorization);
-    }
-    return b;
-  }
-
-  private Reply send(HttpRequest.Builder b) throws Exception {
-    HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-    return new Reply(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+    return edge.client.post(path, body, authorization, headers);
   }
 
   private static Logger rootLogger() {

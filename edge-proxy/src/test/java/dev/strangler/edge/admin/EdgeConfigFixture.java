@@ -6,6 +6,7 @@ import dev.strangler.config.Defaults;
 import dev.strangler.config.EdgeConfig;
 import dev.strangler.config.HostPort;
 import dev.strangler.config.Limits;
+import dev.strangler.config.MaskConfig;
 import dev.strangler.config.MatchConfig;
 import dev.strangler.config.RecordConfig;
 import dev.strangler.config.RouteConfig;
@@ -25,7 +26,7 @@ import java.util.Set;
 final class EdgeConfigFixture {
   static final Timeouts TIMEOUTS = new Timeouts(Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(60));
   static final ShadowConfig SHADOW =
-      new ShadowConfig(true, 1.0, Set.of("GET", "HEAD"), Duration.ofSeconds(5), 1 << 20, false);
+      new ShadowConfig(true, 1.0, Set.of("GET", "HEAD"), Duration.ofSeconds(5), 1 << 20, false, 256);
 
   private EdgeConfigFixture() {}
 
@@ -52,6 +53,7 @@ final class EdgeConfigFixture {
             "new", new UpstreamConfig("new", List.of(URI.create("http://127.0.0.1:5002")), 3, Duration.ofSeconds(10))),
         new Defaults(TIMEOUTS, SHADOW),
         new Limits(8192, 65536, 10 << 20),
-        routes);
+        routes,
+        MaskConfig.none());
   }
 }

@@ -80,7 +80,7 @@ class UpstreamFailureTest {
       var upstreams = new java.util.HashMap<>(base.upstreams());
       upstreams.put("legacy", dev.strangler.edge.TestConfigs.upstream("legacy", good.url(), "http://127.0.0.1:" + closedPort));
       var cfg = new dev.strangler.config.EdgeConfig(base.source(), base.listen(), base.admin(), base.state(),
-          upstreams, base.defaults(), base.limits(), base.routes());
+          upstreams, base.defaults(), base.limits(), base.routes(), base.mask());
       try (EdgeHarness edge = new EdgeHarness(cfg); RawClient c = new RawClient(edge.port())) {
         for (int i = 0; i < 20; i++) {
           var r = c.send("GET /x HTTP/1.1\r\nHost: h\r\n\r\n").read(false);

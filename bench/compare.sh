@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Runs the diff engine vs JSONAssert JMH benchmark (dev.strangler.bench.CompareBenchmark).
+# Defaults (in the class): 1 fork, 2 x 1 s warm-up, 3 x 2 s measurement, throughput in ops/s.
+# Arguments go to JMH and override them, e.g.: bench/compare.sh -p kilobytes=100 -i 5 -rf json
+# MVN_FLAGS (default -o, offline) is passed to the Maven build.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+./mvnw -B -q ${MVN_FLAGS--o} -pl bench -am package dependency:build-classpath \
+  -DskipTests -Dmdep.outputFile=target/classpath.txt
+jar=$(ls bench/target/bench-*.jar | grep -v -e sources -e original | head -n 1)
+exec java -cp "$jar:$(cat bench/target/classpath.txt)" org.openjdk.jmh.Main CompareBenchmark "$@"

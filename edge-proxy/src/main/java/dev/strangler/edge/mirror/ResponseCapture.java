@@ -1,0 +1,84 @@
+package dev.strangler.edge.mirror;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.handler.codec.http.HttpResponse;
+import java.util.AbstractMap.SimpleImmutableEntry;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One side's response as it streams past, copied into a bounded buffer for comparison and
+ * capture. Above the bound the copy keeps the first bytes and is marked overflowed (a comparison
+ * then ends as {@code skipped}, a capture is marked truncated); the streaming itself is never
+ * held up. Event-loop confined.
+ */
+final class ResponseCapture {
+  private final int limit;
+  private final long startNanos;
+  private int status;
+  private List<Map.Entry<String, String>> headers = List.of();
+  private byte[] body = new byte[0];
+  private int size;
+  private boolean overflowed;
+  private long latencyNanos;
+
+  ResponseCapture(int limit, long startNanos) {
+    this.limit = limit;
+    this.startNanos = startNanos;
+  }
+
+  /** Records status and headers as the upstream sent them (before any rewriting). */
+  void head(HttpResponse res) {
+    status = res.status().code();
+    List<Map.Entry<String, String>> h = new ArrayList<>(res.headers().size());
+    for (Map.Entry<String, String> e : res.headers()) {
+      h.add(new SimpleImmutableEntry<>(e.getKey(), e.getValue()));
+    }
+    headers = h;
+  }
+
+  /** Copies a body piece, unless the bound is already passed. */
+  void body(ByteBuf content) {
+    int n = content.readableBytes();
+    if (overflowed || n == 0) {
+      return;
+    }
+    if (size + n > limit) {
+      overflowed = true;
+      n = limit - size;
+    }
+    if (size + n > body.length) {
+      body = Arrays.copyOf(body, Math.min(limit, Math.max(size + n, body.length * 2 + 256)));
+    }
+    content.getBytes(content.readerIndex(), body, size, n);
+    size += n;
+  }
+
+  /** The response is complete. */
+  void done() {
+    latencyNanos = System.nanoTime() - startNanos;
+  }
+
+  boolean overflowed() {
+    return overflowed;
+  }
+
+  int status() {
+    return status;
+  }
+
+  List<Map.Entry<String, String>> headers() {
+    return headers;
+  }
+
+  /** The body, or its first {@code limit} bytes when {@link #overflowed()}. */
+  byte[] bodyBytes() {
+    return Arrays.copyOf(body, size);
+  }
+
+  double latencyMillis() {
+    return latencyNanos / 1_000_000.0;
+  }
+}

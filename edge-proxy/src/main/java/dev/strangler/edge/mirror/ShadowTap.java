@@ -1,0 +1,25 @@
+package dev.strangler.edge.mirror;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.handler.codec.http.HttpResponse;
+
+/**
+ * The serving exchange's side of a shadowed request: it shows the tap what passes by and never
+ * waits for it. Event-loop confined; every method is cheap (a bounded copy at most).
+ */
+public interface ShadowTap {
+  /** A piece of the client's request body ({@code last}: the body is complete). */
+  void requestBody(ByteBuf content, boolean last);
+
+  /** The serving side's response head, as the upstream sent it. */
+  void primaryHead(HttpResponse res);
+
+  /** A piece of the serving side's response body. */
+  void primaryBody(ByteBuf content);
+
+  /** The serving side's response is complete. */
+  void primaryDone();
+
+  /** The serving side failed or the client went away: there is nothing to compare with. */
+  void primaryFailed(String reason);
+}

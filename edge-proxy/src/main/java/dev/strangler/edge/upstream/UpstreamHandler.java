@@ -1,0 +1,96 @@
+package dev.strangler.edge.upstream;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.ReferenceCountUtil;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Sits on a pooled upstream connection and hands what the upstream sends to the listener that
+ * currently owns the connection. Between owners it owns nothing; an idle pooled connection is
+ * closed, and so is one that speaks out of turn.
+ */
+public final class UpstreamHandler extends ChannelInboundHandlerAdapter {
+  /** Pipeline name of the HTTP client codec. */
+  public static final String CODEC = "codec";
+  private static final String NAME = "upstream";
+
+  private UpstreamListener owner;
+  private int served;
+
+  /** Sets up a new pooled connection: idle timeout, HTTP/1.1 client codec, this handler. */
+  public static void initialize(Channel ch, long idleMillis) {
+    ch.pipeline()
+        .addLast(new IdleStateHandler(idleMillis, 0, 0, TimeUnit.MILLISECONDS))
+        .addLast(CODEC, new HttpClientCodec(4096, 64 * 1024, 64 * 1024))
+        .addLast(NAME, new UpstreamHandler());
+  }
+
+  /** The handler of a connection set up by {@link #initialize}. */
+  public static UpstreamHandler of(Channel ch) {
+    return (UpstreamHandler) ch.pipeline().get(NAME);
+  }
+
+  /** Attaches an owner; returns whether the connection served an earlier owner. */
+  public boolean attach(UpstreamListener listener) {
+    this.owner = listener;
+    return served++ > 0;
+  }
+
+  /** The owner is done with the connection. */
+  public void detach() {
+    this.owner = null;
+  }
+
+  @Override
+  public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    UpstreamListener o = owner;
+    if (o == null) {
+      ReferenceCountUtil.release(msg);
+      ctx.close();
+      return;
+    }
+    o.upstreamRead(msg);
+  }
+
+  @Override
+  public void channelReadComplete(ChannelHandlerContext ctx) {
+    UpstreamListener o = owner;
+    if (o != null) {
+      o.upstreamReadComplete();
+    }
+  }
+
+  @Override
+  public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+    UpstreamListener o = owner;
+    if (o != null) {
+      o.upstreamWritabilityChanged();
+    }
+    ctx.fireChannelWritabilityChanged();
+  }
+
+  @Override
+  public void channelInactive(ChannelHandlerContext ctx) {
+    UpstreamListener o = owner;
+    if (o != null) {
+      o.upstreamClosed();
+    }
+  }
+
+  @Override
+  public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+    if (evt instanceof IdleStateEvent && owner == null) {
+      ctx.close();
+    }
+  }
+
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    ctx.close();
+  }
+}

@@ -1,0 +1,19 @@
+package dev.strangler.edge.upstream;
+
+/**
+ * Whoever currently owns a pooled upstream connection: a client exchange or a mirror call.
+ * Called on the connection's event loop.
+ */
+public interface UpstreamListener {
+  /** An HTTP object (or, after a protocol switch, raw bytes) from the upstream. */
+  void upstreamRead(Object msg);
+
+  /** The end of a read burst. */
+  default void upstreamReadComplete() {}
+
+  /** The connection's writability changed. */
+  default void upstreamWritabilityChanged() {}
+
+  /** The connection closed. */
+  void upstreamClosed();
+}

@@ -1,0 +1,38 @@
+package dev.strangler.replay.step;
+
+import dev.strangler.capture.CaptureLine;
+import dev.strangler.config.RouteConfig;
+import dev.strangler.judge.Judge;
+import dev.strangler.judge.Observation;
+import dev.strangler.replay.input.Exchange;
+import dev.strangler.replay.input.Item;
+import dev.strangler.routing.Side;
+import java.util.List;
+
+/**
+ * {@code replay rediff} of captures: re-judges the recorded pair (served response and shadow)
+ * under the current rules, without network. Captures without a shadow are skipped
+ * ({@code no-shadow}).
+ */
+public final class PairStep implements Step {
+  private final ObservationJudge judge;
+
+  public PairStep(Judge judge) {
+    this.judge = new ObservationJudge(judge);
+  }
+
+  @Override
+  public Verdict apply(Item item, RouteConfig route) {
+    Exchange e = (Exchange) item;
+    CaptureLine.Shadow s = e.shadow();
+    if (s == null || s.side() == e.servedBy()) {
+      return new Verdict.Skipped("no-shadow");
+    }
+    String method = e.method();
+    String uri = e.request().uri();
+    Observation o = s.side() == Side.NEW
+        ? new Observation(method, uri, e.requestId(), e.at(), e.servedBy(), e.recorded(), s.response(), null, s.error())
+        : new Observation(method, uri, e.requestId(), e.at(), e.servedBy(), s.response(), e.recorded(), s.error(), null);
+    return judge.judge(route, e, o, List.of());
+  }
+}

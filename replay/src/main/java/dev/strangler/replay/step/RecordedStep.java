@@ -1,0 +1,39 @@
+package dev.strangler.replay.step;
+
+import dev.strangler.config.RouteConfig;
+import dev.strangler.extract.CapturedResponse;
+import dev.strangler.judge.Judge;
+import dev.strangler.judge.Observation;
+import dev.strangler.replay.input.Exchange;
+import dev.strangler.replay.input.Item;
+import dev.strangler.replay.send.Answer;
+import dev.strangler.routing.Side;
+
+/**
+ * {@code replay run --against-recorded}: sends the request to the new side only and judges its
+ * answer against the recorded legacy answer — the served response when legacy served, else the
+ * capture's legacy shadow. Exchanges without a recorded legacy answer are skipped
+ * ({@code no-recorded-legacy}).
+ */
+public final class RecordedStep implements Step {
+  private final ObservationJudge judge;
+  private final Targets targets;
+
+  public RecordedStep(Judge judge, Targets targets) {
+    this.judge = new ObservationJudge(judge);
+    this.targets = targets;
+  }
+
+  @Override
+  public Verdict apply(Item item, RouteConfig route) throws InterruptedException {
+    Exchange e = (Exchange) item;
+    CapturedResponse legacy = e.recordedLegacy();
+    if (legacy == null) {
+      return new Verdict.Skipped("no-recorded-legacy");
+    }
+    Answer fresh = targets.ask(Side.NEW, e, route);
+    Observation o = new Observation(e.method(), e.request().uri(), e.requestId(), e.at(), e.servedBy(),
+        legacy, fresh.response(), null, fresh.error());
+    return judge.judge(route, e, o, targets.problem(Side.NEW, e, fresh).stream().toList());
+  }
+}

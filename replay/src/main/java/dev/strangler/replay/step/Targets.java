@@ -1,0 +1,44 @@
+package dev.strangler.replay.step;
+
+import dev.strangler.config.RouteConfig;
+import dev.strangler.replay.input.Exchange;
+import dev.strangler.replay.input.Problem;
+import dev.strangler.replay.send.Answer;
+import dev.strangler.replay.send.Sender;
+import dev.strangler.routing.Side;
+import java.net.URI;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/** The base URLs of both sides and the sender that reaches them. */
+public final class Targets {
+  private final Sender sender;
+  private final Map<Side, URI> bases;
+
+  public Targets(Sender sender, Map<Side, URI> bases) {
+    this.sender = sender;
+    this.bases = new EnumMap<>(bases);
+  }
+
+  /** Sends the exchange's request to a side, with the route's response timeout. */
+  Answer ask(Side side, Exchange e, RouteConfig route) throws InterruptedException {
+    return sender.send(bases.get(side), e.request(), e.host(), route.timeouts().response());
+  }
+
+  /** The problem an unreachable side makes, if it was. */
+  Optional<Problem> problem(Side side, Exchange e, Answer a) {
+    return a.unreachable()
+        ? Optional.of(new Problem(e.position(), side.id() + " side unreachable (" + a.error() + ") at " + bases.get(side)))
+        : Optional.empty();
+  }
+
+  /** The problems of both answers. */
+  List<Problem> problems(Exchange e, Answer legacy, Answer fresh) {
+    return Stream.of(problem(Side.LEGACY, e, legacy), problem(Side.NEW, e, fresh))
+        .flatMap(Optional::stream)
+        .toList();
+  }
+}

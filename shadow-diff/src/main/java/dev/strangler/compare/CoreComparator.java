@@ -1,0 +1,64 @@
+package dev.strangler.compare;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.strangler.config.CompareConfig;
+import dev.strangler.config.CompareMode;
+import java.util.List;
+
+/**
+ * Compares the core output of the legacy side ("expected") with that of the new side ("actual")
+ * under a route's {@link CompareConfig}, with JSONAssert's verdicts for its four modes.
+ *
+ * <ul>
+ *   <li>A field the legacy side has and the new side lacks is {@link DiffKind#MISSING}; a field
+ *       only the new side has is {@link DiffKind#UNEXPECTED}, reported only in the
+ *       non-extensible modes. {@code null} is a value: {@code {"a":null}} vs {@code {}} is missing.
+ *   <li>Different JSON types are {@link DiffKind#TYPE_CHANGED}; same type, different value is
+ *       {@link DiffKind#CHANGED}. Numbers compare by value ({@link Numbers}), within the
+ *       absolute {@code tolerance} on matching paths.
+ *   <li>Arrays compare index by index in the strict-order modes (extra or lacking tail items are
+ *       unexpected or missing), as multisets otherwise and on {@code unordered} paths
+ *       ({@link ItemPairing}), and by key field on {@code keyed} paths ({@link KeyedItems}).
+ *       Arrays never extend: an added item is unexpected in every mode.
+ *   <li>{@code ignore} paths are left out on both sides, with everything below them.
+ * </ul>
+ *
+ * <p>The rules are compiled once; an instance is immutable and safe to share between threads.
+ */
+public final class CoreComparator {
+  private final CompareMode mode;
+  private final RuleState root;
+  private final NodeHash hashes;
+
+  /**
+   * Compiles the rules.
+   *
+   * @throws IllegalArgumentException if a rule path is not a valid pattern ({@code $},
+   *     {@code .name}, {@code ['name']}, {@code .*}, {@code [*]})
+   */
+  public CoreComparator(CompareConfig rules) {
+    this.mode = rules.mode();
+    this.root = RuleCompiler.compile(rules);
+    this.hashes = new NodeHash(mode.strictOrder());
+  }
+
+  /**
+   * The differences between two documents, in document order; empty when they match. A
+   * {@code null} or missing node stands for an absent document.
+   */
+  public List<Diff> compare(JsonNode legacy, JsonNode fresh) {
+    boolean noLegacy = legacy == null || legacy.isMissingNode();
+    boolean noFresh = fresh == null || fresh.isMissingNode();
+    if (root.ignored() || (noLegacy && noFresh)) {
+      return List.of();
+    }
+    if (noLegacy || noFresh) {
+      return List.of(noFresh
+          ? new Diff("$", DiffKind.MISSING, legacy, null)
+          : new Diff("$", DiffKind.UNEXPECTED, null, fresh));
+    }
+    Walk walk = new Walk(mode, hashes);
+    walk.node(root, legacy, fresh);
+    return walk.diffs();
+  }
+}

@@ -1,0 +1,308 @@
+package dev.strangler.compare;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntPredicate;
+
+/**
+ * Compares two arrays (or two same-key groups of a keyed array) as multisets, in near-linear
+ * time. Items are paired in passes, each pairing confirmed by a full comparison:
+ *
+ * <ol>
+ *   <li>by position, counting added fields, until a run of misses shows a shuffle: the common
+ *       case of an unchanged order costs one walk;
+ *   <li>by structural hash ({@link NodeHash}), counting added fields: a shuffled order costs one
+ *       hash of each item and a table lookup;
+ *   <li>in an extensible mode only, by the hash of each new item cut down to the fields of a
+ *       legacy item (for up to {@value #TEMPLATES} distinct legacy item shapes), so that new items
+ *       with added fields still pair;
+ *   <li>first fit among what is left, as JSONAssert does, within the walk's trial budget.
+ * </ol>
+ *
+ * <p>Exact pairings go first because they can never take a partner another item needed. Items
+ * still unpaired are then diffed against a counterpart, chosen by a field with unique values
+ * (such as {@code id}) or else in order, so one changed item of a shuffled array reads as
+ * {@code $.a[3].text changed} rather than a missing plus an unexpected item; the rest are missing
+ * or unexpected. Under a numeric tolerance, items whose numbers differ hash alike,
+ * so pairing them falls to the bounded trials of passes 2 and 4; beyond the budget such items
+ * are paired in order, which may report diffs a perfect pairing would avoid.
+ */
+final class ItemPairing {
+  /** Distinct legacy item shapes tried in pass 3. */
+  static final int TEMPLATES = 4;
+  /** Consecutive position mismatches after which pass 1 stops. */
+  static final int POSITION_MISSES = 8;
+  /** Candidates with an equal hash tried per item in passes 2 and 3. */
+  static final int TRIES = 8;
+  /** Fields tried as a unique key when choosing what to diff unpaired items against. */
+  static final int FIELDS_TRIED = 16;
+
+  private final Walk walk;
+  private final RuleState item;
+  private final Items legacy;
+  private final Items fresh;
+  private final int[] partner;
+  private final boolean[] taken;
+  private int openLegacy;
+  private int openFresh;
+
+  private ItemPairing(Walk walk, RuleState item, Items legacy, Items fresh) {
+    this.walk = walk;
+    this.item = item;
+    this.legacy = legacy;
+    this.fresh = fresh;
+    this.partner = new int[legacy.size()];
+    this.taken = new boolean[fresh.size()];
+    this.openLegacy = legacy.size();
+    this.openFresh = fresh.size();
+    Arrays.fill(partner, -1);
+  }
+
+  /** Compares the items, reporting diffs (or failing the probe) through {@code walk}. */
+  static void compare(Walk walk, RuleState item, Items legacy, Items fresh, ItemPath path) {
+    if (walk.probing() && legacy.size() != fresh.size()) {
+      walk.fail();
+      return;
+    }
+    ItemPairing pairing = new ItemPairing(walk, item, legacy, fresh);
+    pairing.byPosition();
+    if (pairing.open()) {
+      pairing.byHash();
+    }
+    if (pairing.open() && walk.extensible()) {
+      pairing.byProjection();
+    }
+    if (pairing.open()) {
+      pairing.firstFit();
+    }
+    pairing.report(path);
+  }
+
+  private boolean open() {
+    return openLegacy > 0 && openFresh > 0;
+  }
+
+  private void pair(int k, int q) {
+    partner[k] = q;
+    taken[q] = true;
+    openLegacy--;
+    openFresh--;
+  }
+
+  /** Pairs items at equal positions; gives up after {@value #POSITION_MISSES} misses in a row (a shuffle). */
+  private void byPosition() {
+    int common = Math.min(legacy.size(), fresh.size());
+    int misses = 0;
+    for (int k = 0; k < common && misses < POSITION_MISSES; k++) {
+      if (walk.matches(item, legacy.get(k), fresh.get(k), true)) {
+        pair(k, k);
+        misses = 0;
+      } else {
+        misses++;
+      }
+    }
+  }
+
+  private void byHash() {
+    NodeHash hashes = walk.hashes();
+    long[] freshHashes = new long[fresh.size()];
+    for (int q = 0; q < freshHashes.length; q++) {
+      freshHashes[q] = taken[q] ? NodeHash.NO_HASH : hashes.exact(item, fresh.get(q));
+    }
+    HashBuckets buckets = new HashBuckets(freshHashes);
+    for (int k = 0; k < partner.length && openFresh > 0; k++) {
+      if (partner[k] < 0) {
+        JsonNode value = legacy.get(k);
+        take(buckets, k, hashes.exact(item, value), true);
+      }
+    }
+  }
+
+  private void byProjection() {
+    NodeHash hashes = walk.hashes();
+    Map<Long, List<Integer>> shapes = new LinkedHashMap<>();
+    for (int k = 0; k < partner.length; k++) {
+      if (partner[k] < 0 && legacy.get(k).isObject()) {
+        long shape = hashes.shape(item, legacy.get(k));
+        if (shapes.containsKey(shape) || shapes.size() < TEMPLATES) {
+          shapes.computeIfAbsent(shape, s -> new ArrayList<>()).add(k);
+        }
+      }
+    }
+    for (List<Integer> group : shapes.values()) {
+      JsonNode template = legacy.get(group.get(0));
+      long[] freshHashes = new long[fresh.size()];
+      for (int q = 0; q < freshHashes.length; q++) {
+        JsonNode value = fresh.get(q);
+        freshHashes[q] = taken[q] || !value.isObject()
+            ? NodeHash.NO_HASH
+            : hashes.projected(item, value, template);
+      }
+      HashBuckets buckets = new HashBuckets(freshHashes);
+      for (int k : group) {
+        long hash = hashes.projected(item, legacy.get(k), template);
+        if (hash != NodeHash.NO_HASH && openFresh > 0) {
+          take(buckets, k, hash, false);
+        }
+      }
+    }
+  }
+
+  private void take(HashBuckets buckets, int k, long hash, boolean exactly) {
+    JsonNode value = legacy.get(k);
+    int q = buckets.take(hash, walk.hasBudget() ? TRIES : 1, c -> {
+      if (walk.matches(item, value, fresh.get(c), exactly)) {
+        return true;
+      }
+      walk.spend();
+      return false;
+    });
+    if (q >= 0) {
+      pair(k, q);
+    }
+  }
+
+  /** First fit over a linked list of the free new items, so that taken ones cost nothing to skip. */
+  private void firstFit() {
+    int[] nextFree = new int[taken.length + 1];
+    int last = taken.length;
+    for (int q = taken.length - 1; q >= 0; q--) {
+      if (!taken[q]) {
+        nextFree[q] = last;
+        last = q;
+      }
+    }
+    nextFree[taken.length] = last;
+    for (int k = 0; k < partner.length && openFresh > 0; k++) {
+      if (partner[k] >= 0) {
+        continue;
+      }
+      for (int before = taken.length, q = nextFree[before]; q < taken.length; before = q, q = nextFree[q]) {
+        if (!walk.spend()) {
+          return;
+        }
+        if (walk.matches(item, legacy.get(k), fresh.get(q), false)) {
+          pair(k, q);
+          nextFree[before] = nextFree[q];
+          break;
+        }
+      }
+    }
+  }
+
+  private void report(ItemPath path) {
+    if (walk.probing()) {
+      if (openLegacy > 0 || openFresh > 0) {
+        walk.fail();
+      }
+      return;
+    }
+    int[] counterpart = counterparts();
+    PathStack stack = walk.path();
+    for (int k = 0; k < partner.length; k++) {
+      if (partner[k] >= 0) {
+        continue;
+      }
+      path.push(stack, legacy.index(k));
+      if (counterpart[k] >= 0) {
+        walk.node(item, legacy.get(k), fresh.get(counterpart[k]));
+      } else {
+        walk.report(DiffKind.MISSING, legacy.get(k), null);
+      }
+      stack.pop();
+    }
+    for (int q = 0; q < taken.length; q++) {
+      if (!taken[q]) {
+        path.push(stack, fresh.index(q));
+        walk.report(DiffKind.UNEXPECTED, null, fresh.get(q));
+        stack.pop();
+      }
+    }
+  }
+
+  /**
+   * The new items the unpaired legacy items are diffed against: by a field whose scalar values
+   * are unique among them (JSONAssert's "unique key"), then in order. Only the report depends on
+   * this choice, never whether there are diffs.
+   */
+  private int[] counterparts() {
+    int[] counterpart = new int[partner.length];
+    Arrays.fill(counterpart, -1);
+    if (openLegacy > 0 && openFresh > 0) {
+      byUniqueField(counterpart);
+    }
+    int q = 0;
+    for (int k = 0; k < partner.length; k++) {
+      if (partner[k] >= 0 || counterpart[k] >= 0) {
+        continue;
+      }
+      while (q < taken.length && taken[q]) {
+        q++;
+      }
+      if (q < taken.length) {
+        counterpart[k] = q;
+        taken[q] = true;
+      }
+    }
+    return counterpart;
+  }
+
+  private void byUniqueField(int[] counterpart) {
+    int first = 0;
+    while (partner[first] >= 0) {
+      first++;
+    }
+    Iterator<String> names = legacy.get(first).fieldNames();
+    for (int tried = 0; tried < FIELDS_TRIED && names.hasNext(); tried++) {
+      String name = names.next();
+      if (item.field(name).ignored()) {
+        continue;
+      }
+      Map<KeyValue, Integer> legacyKeys = uniqueValues(legacy, name, k -> partner[k] < 0, true);
+      Map<KeyValue, Integer> freshKeys = legacyKeys == null ? null : uniqueValues(fresh, name, q -> !taken[q], false);
+      if (freshKeys == null) {
+        continue;
+      }
+      boolean paired = false;
+      for (Map.Entry<KeyValue, Integer> key : legacyKeys.entrySet()) {
+        Integer q = freshKeys.get(key.getKey());
+        if (q != null) {
+          counterpart[key.getValue()] = q;
+          taken[q] = true;
+          paired = true;
+        }
+      }
+      if (paired) {
+        return;
+      }
+    }
+  }
+
+  /**
+   * The open items by their scalar value of field {@code name}; {@code null} if two share a value
+   * or, when {@code everyItem}, if an item lacks one.
+   */
+  private static Map<KeyValue, Integer> uniqueValues(Items items, String name, IntPredicate open, boolean everyItem) {
+    Map<KeyValue, Integer> keys = new HashMap<>();
+    for (int k = 0; k < items.size(); k++) {
+      if (!open.test(k)) {
+        continue;
+      }
+      JsonNode value = items.get(k).get(name);
+      if (value == null || !value.isValueNode()) {
+        if (everyItem) {
+          return null;
+        }
+      } else if (keys.put(new KeyValue(value), k) != null) {
+        return null;
+      }
+    }
+    return keys;
+  }
+}

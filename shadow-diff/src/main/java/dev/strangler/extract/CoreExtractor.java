@@ -1,0 +1,61 @@
+package dev.strangler.extract;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import dev.strangler.config.CoreSpec;
+
+/**
+ * Gets the core domain output (JSON) out of one side's captured response, as the route's
+ * {@link CoreSpec} says. The body is first freed of its {@code Content-Encoding} (gzip, deflate,
+ * br). Never throws: every problem, from a corrupt gzip stream to a JSON Pointer that matches
+ * nothing, comes back as an {@link Extraction.Failed} with a reason for a person.
+ *
+ * <p>Extractors: {@code json} parses the body, narrowed by a JSON Pointer ({@code ""} is the
+ * whole body); {@code header} parses the first value of a header as JSON; {@code html-island}
+ * parses the text of the first {@code <script>} matched by a CSS selector whose text is JSON
+ * (any script type, typically {@code application/json}); {@code html-fields} builds an object
+ * from CSS-selected texts and attributes (see {@link HtmlCore#fields}); {@code status-only} and a
+ * missing spec give a JSON null, leaving the status alone to compare.
+ */
+public final class CoreExtractor {
+
+  private CoreExtractor() {}
+
+  /**
+   * Extracts the core output.
+   *
+   * @param spec how to extract it; null means status only
+   * @param r    the captured response
+   */
+  public static Extraction extract(CoreSpec spec, CapturedResponse r) {
+    try {
+      return new Extraction.Ok(core(spec, r));
+    } catch (ExtractionException e) {
+      return new Extraction.Failed(e.getMessage());
+    } catch (RuntimeException | StackOverflowError e) {
+      return new Extraction.Failed("cannot extract the core output: " + e);
+    }
+  }
+
+  private static JsonNode core(CoreSpec spec, CapturedResponse r) throws ExtractionException {
+    if (spec == null || spec instanceof CoreSpec.StatusOnly) {
+      return NullNode.instance;
+    }
+    if (spec instanceof CoreSpec.Header h) {
+      String value = r.header(h.name()).orElseThrow(
+          () -> new ExtractionException("the response has no " + h.name() + " header"));
+      return JsonText.parse(value, "the " + h.name() + " header");
+    }
+    byte[] body = ContentDecoding.decode(r.headerValues("Content-Encoding"), r.body());
+    if (spec instanceof CoreSpec.Json j) {
+      return JsonText.at(JsonText.parse(body, "the body"), j.pointer());
+    }
+    if (spec instanceof CoreSpec.HtmlIsland island) {
+      return HtmlCore.island(HtmlCore.parse(body, r.header("Content-Type")), island.selector());
+    }
+    if (spec instanceof CoreSpec.HtmlFields fields) {
+      return HtmlCore.fields(HtmlCore.parse(body, r.header("Content-Type")), fields.fields());
+    }
+    throw new ExtractionException("unknown core extractor " + spec);
+  }
+}

@@ -1,0 +1,103 @@
+package dev.strangler.judge;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.strangler.compare.CoreComparator;
+import dev.strangler.compare.Diff;
+import dev.strangler.compare.StatusCheck;
+import dev.strangler.config.CompareConfig;
+import dev.strangler.config.MaskConfig;
+import dev.strangler.config.RouteConfig;
+import dev.strangler.extract.CapturedResponse;
+import dev.strangler.extract.CoreExtractor;
+import dev.strangler.extract.Extraction;
+import dev.strangler.record.DiscrepancyRecord;
+import dev.strangler.record.Fingerprints;
+import dev.strangler.record.Masker;
+import dev.strangler.record.Outcome;
+import dev.strangler.record.RecordIds;
+import dev.strangler.record.SideResult;
+import dev.strangler.routing.Side;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Judges one observation under its route's rules: extracts each side's core output, compares
+ * status and cores legacy → new, and returns the masked discrepancy record with its outcome
+ * (match, diff, extract_failed or shadow_error). The one implementation the live edge and the
+ * replay tool share. Thread-safe; compiled comparison rules are cached per rule set.
+ *
+ * <p>Order of judgement: a side without an answer is {@code shadow_error}; differing statuses
+ * are a {@code diff} (with core diffs when both cores could be extracted); then a failed
+ * extraction of a 2xx answer is {@code extract_failed}; otherwise the core diffs decide. HEAD
+ * answers carry no body and are compared on status only; so are equal non-2xx answers whose
+ * core cannot be extracted (error pages rarely carry the core island).
+ */
+public final class Judge {
+  private final Masker masker;
+  private final Map<CompareConfig, CoreComparator> comparators = new ConcurrentHashMap<>();
+
+  public Judge(MaskConfig mask) {
+    this.masker = new Masker(mask);
+  }
+
+  /** The masked record of one observation. */
+  public DiscrepancyRecord judge(RouteConfig route, Observation o) {
+    for (Side side : Side.values()) {
+      if (o.error(side) != null) {
+        return record(route, o, Outcome.SHADOW_ERROR, List.of(),
+            Fingerprints.of(route.id(), Outcome.SHADOW_ERROR, side.id()), side.id() + ": " + o.error(side), Map.of());
+      }
+    }
+    boolean statusOnly = "HEAD".equals(o.method());
+    Map<Side, Extraction> cores = new EnumMap<>(Side.class);
+    for (Side side : Side.values()) {
+      cores.put(side, CoreExtractor.extract(statusOnly ? null : route.core().get(side), o.response(side)));
+    }
+    Map<Side, JsonNode> ok = new EnumMap<>(Side.class);
+    cores.forEach((side, e) -> {
+      if (e instanceof Extraction.Ok good) {
+        ok.put(side, good.core());
+      }
+    });
+    boolean bothCores = ok.size() == 2;
+    List<Diff> coreDiffs = bothCores ? comparator(route).compare(ok.get(Side.LEGACY), ok.get(Side.NEW)) : List.of();
+    List<Diff> diffs = StatusCheck.withStatus(o.legacy().status(), o.fresh().status(), coreDiffs);
+    boolean statusDiffers = o.legacy().status() != o.fresh().status();
+    boolean success = o.legacy().status() >= 200 && o.legacy().status() < 300;
+    if (!statusDiffers && !bothCores && success) {
+      Side failed = ok.containsKey(Side.LEGACY) ? Side.NEW : Side.LEGACY;
+      String why = ((Extraction.Failed) cores.get(failed)).reason();
+      return record(route, o, Outcome.EXTRACT_FAILED, List.of(),
+          Fingerprints.of(route.id(), Outcome.EXTRACT_FAILED, failed.id()), failed.id() + ": " + why, ok);
+    }
+    if (diffs.isEmpty()) {
+      return record(route, o, Outcome.MATCH, diffs, route.id() + ":match", null, ok);
+    }
+    return record(route, o, Outcome.DIFF, diffs, Fingerprints.of(route.id(), diffs), null, ok);
+  }
+
+  private CoreComparator comparator(RouteConfig route) {
+    return comparators.computeIfAbsent(route.compare(), CoreComparator::new);
+  }
+
+  private DiscrepancyRecord record(RouteConfig route, Observation o, Outcome outcome, List<Diff> diffs,
+      String fingerprint, String reason, Map<Side, JsonNode> cores) {
+    String uri = o.uri() == null ? "" : o.uri();
+    int q = uri.indexOf('?');
+    return masker.record(new DiscrepancyRecord(
+        RecordIds.next(o.at().toEpochMilli()), o.at(), route.id(), o.method(),
+        q < 0 ? uri : uri.substring(0, q), q < 0 ? null : uri.substring(q + 1),
+        o.requestId(), o.servedBy(), outcome,
+        side(o, Side.LEGACY, cores), side(o, Side.NEW, cores), diffs, fingerprint, reason));
+  }
+
+  private static SideResult side(Observation o, Side side, Map<Side, JsonNode> cores) {
+    CapturedResponse r = o.response(side);
+    if (r == null) {
+      return new SideResult(null, null, null, o.error(side));
+    }
+    return new SideResult(r.status(), r.latencyMs(), cores.get(side), null);
+  }
+}

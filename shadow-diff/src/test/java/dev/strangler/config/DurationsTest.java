@@ -1,0 +1,25 @@
+package dev.strangler.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import java.time.Duration;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class DurationsTest {
+  @ParameterizedTest
+  @CsvSource({"250ms, PT0.25S", "5s, PT5S", "2m, PT2M", "1h, PT1H", "90s, PT1M30S"})
+  void parsesEachUnit(String text, Duration expected) {
+    assertThat(Durations.parse(text)).isEqualTo(expected);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "5", "0s", "-1s", "1.5s", "5 s", "5sec", "1d", "ms"})
+  void refusesOtherForms(String text) {
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> Durations.parse(text))
+        .withMessageContaining("like 250ms or 5s");
+  }
+}
