@@ -178,9 +178,14 @@ await_quiet() {
   BUSY_BEFORE[$target]="$busy"
 }
 
-# True when a JMH, surefire or wrk process that this script did not start is running.
+# True when a JMH, surefire or wrk process that this script did not start is running (JMH's
+# runner class, not a classpath that merely holds jmh-core, like HelloUpstream's).
 others_heavy() {
-  pgrep -f 'org.openjdk.jmh|surefire|wrk ' | grep -qvx -e "$$" -e "$PPID"
+  local pid own=" $$ $PPID ${PIDS[*]} "
+  for pid in $(pgrep -f 'org\.openjdk\.jmh\.|surefire|wrk ' || true); do
+    [[ "$own" == *" $pid "* ]] || return 0
+  done
+  return 1
 }
 
 # Prints "busy total" clock ticks of the whole machine so far (/proc/stat, all CPUs).
