@@ -1,33 +1,48 @@
 package dev.strangler.bench;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
-import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Answers each request, once its last content arrives, with a fixed 200 {@code text/plain} body;
- * writes are flushed once per read batch so pipelined requests share a syscall.
+ * Answers each request, once its last content arrives, with a fixed 200 body; writes are flushed
+ * once per read batch so pipelined requests share a syscall. With a delay the answer is scheduled
+ * on the channel's event loop (never blocking it) and flushed when written.
  */
 final class HelloHandler extends ChannelInboundHandlerAdapter {
-  private static final ByteBuf BODY =
-      Unpooled.unreleasableBuffer(
-          Unpooled.directBuffer().writeBytes("Hello from upstream\n".getBytes(StandardCharsets.US_ASCII)));
+  private final ByteBuf body;
+  private final CharSequence contentType;
+  private final long delayMillis;
+
+  /**
+   * @param body        the answer body; shared, never released
+   * @param contentType its Content-Type
+   * @param delayMillis how long to wait before answering; 0 answers at once
+   */
+  HelloHandler(ByteBuf body, CharSequence contentType, long delayMillis) {
+    this.body = body;
+    this.contentType = contentType;
+    this.delayMillis = delayMillis;
+  }
 
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
     boolean last = msg instanceof LastHttpContent;
     ReferenceCountUtil.release(msg);
-    if (last) {
+    if (!last) {
+      return;
+    }
+    if (delayMillis > 0) {
+      ctx.executor().schedule(() -> ctx.writeAndFlush(response()), delayMillis, TimeUnit.MILLISECONDS);
+    } else {
       ctx.write(response());
     }
   }
@@ -42,12 +57,12 @@ final class HelloHandler extends ChannelInboundHandlerAdapter {
     ctx.close();
   }
 
-  private static FullHttpResponse response() {
+  private FullHttpResponse response() {
     FullHttpResponse response =
-        new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK, BODY.duplicate());
+        new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK, body.duplicate());
     response.headers()
-        .set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.TEXT_PLAIN)
-        .setInt(HttpHeaderNames.CONTENT_LENGTH, BODY.readableBytes());
+        .set(HttpHeaderNames.CONTENT_TYPE, contentType)
+        .setInt(HttpHeaderNames.CONTENT_LENGTH, body.readableBytes());
     return response;
   }
 }

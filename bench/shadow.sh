@@ -1,0 +1,222 @@
+#!/usr/bin/env bash
+# Shadow traffic cost on loopback: wrk through the edge and through nginx with mirroring off, on
+# at 100% to a normal shadow upstream, and on at 100% to a shadow that answers after SLOW_MS;
+# then writes the "Shadow traffic (bench/shadow.sh)" section of docs/benchmarks.md.
+# The edge compares both sides' whole JSON body (core {json: ""}); nginx's `mirror` discards the
+# shadow's answer. The edge's edge_shadow_total{outcome} counts of each measured run are reported.
+#
+# Settings (env): CONNS=64 THREADS=2 DURATION=15s WARMUP=10s  wrk connections/threads/durations
+#                 WRK_OPTS="--timeout 10s"                    extra wrk flags (a stalled answer
+#                                                             counts in the latency, not as error)
+#                 SLOW_MS=2000                                the slow shadow's delay
+#                 SETTLE=3                                    seconds to let mirrors finish after a run
+#                 EDGE_THREADS=2 EDGE_JAVA_OPTS=...           as bench/proxy.sh
+#                 UPSTREAM_THREADS=1                          primary HelloUpstream event loop threads
+#                 CASES="edge-off edge-on edge-slow nginx-off nginx-on nginx-slow"
+#                 QUIET_WAIT=300 MAX_OTHER_CPU=5 ATTEMPTS=2 REBUILD=1 OUT=docs/benchmarks.md
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+BENCH="$ROOT/bench"
+cd "$ROOT"
+
+CONNS="${CONNS:-64}"
+THREADS="${THREADS:-2}"
+DURATION="${DURATION:-15s}"
+WARMUP="${WARMUP:-10s}"
+WRK_OPTS="${WRK_OPTS---timeout 10s}"
+SLOW_MS="${SLOW_MS:-2000}"
+SETTLE="${SETTLE:-3}"
+EDGE_THREADS="${EDGE_THREADS:-2}"
+EDGE_JAVA_OPTS="${EDGE_JAVA_OPTS--XX:+UseParallelGC -Xms512m -Xmx512m -XX:+AlwaysPreTouch}"
+UPSTREAM_THREADS="${UPSTREAM_THREADS:-1}"
+QUIET_WAIT="${QUIET_WAIT:-300}"
+MAX_OTHER_CPU="${MAX_OTHER_CPU:-5}"
+ATTEMPTS="${ATTEMPTS:-2}"
+CASES="${CASES:-edge-off edge-on edge-slow nginx-off nginx-on nginx-slow}"
+OUT="${OUT:-$ROOT/docs/benchmarks.md}"
+SECTION="Shadow traffic (bench/shadow.sh)"
+EDGE_JAR="$ROOT/edge-proxy/target/edge-proxy.jar"
+EXPECTED_BODY='{"greeting":"Hello from upstream","count":1}'
+SHADOW_ON="{enabled: true, sample: 1.0, timeout: 5s}"
+# shellcheck source=bench/lib.sh
+source "$BENCH/lib.sh"
+
+# ------------------------------------------------------------------------------------- targets
+
+start_upstreams() {
+  start_hello upstream --json --threads "$UPSTREAM_THREADS"
+  UPSTREAM_PORT="$STARTED_PORT"
+  start_hello shadow --json --threads 1
+  SHADOW_PORT="$STARTED_PORT"
+  start_hello slow-shadow --json --threads 1 --delay "$SLOW_MS"
+  SLOW_SHADOW_PORT="$STARTED_PORT"
+  await_body upstream "http://127.0.0.1:$UPSTREAM_PORT/" "$STARTED_PID"
+}
+
+shadow_port_of() {
+  case "$1" in
+    *-slow) echo "$SLOW_SHADOW_PORT" ;;
+    *) echo "$SHADOW_PORT" ;;
+  esac
+}
+
+# Starts case $1 (edge-off, nginx-slow, ...) on a free port; sets TARGET_URL and TARGET_PID.
+start_target() {
+  local target="$1" port shadow_port
+  port="$(free_port)" shadow_port="$(shadow_port_of "$target")"
+  TARGET_URL="http://127.0.0.1:$port/"
+  case "$target" in
+    edge-*)
+      ADMIN_PORT="$(free_port)"
+      local shadow="$SHADOW_ON" opts=()
+      [[ "$target" != edge-off ]] || shadow="{enabled: false}"
+      render "$BENCH/edge-shadow-routes.yaml.template" "$WORK/$target.yaml" \
+        PORT="$port" ADMIN_PORT="$ADMIN_PORT" UPSTREAM_PORT="$UPSTREAM_PORT" SHADOW_PORT="$shadow_port" \
+        STATE_DIR="$WORK/$target-state" SHADOW="$shadow"
+      read -r -a opts <<<"$EDGE_JAVA_OPTS"
+      start "$target" java "${opts[@]}" -jar "$EDGE_JAR" --config "$WORK/$target.yaml" --threads "$EDGE_THREADS"
+      ;;
+    nginx-*)
+      local mirror="mirror /mirror;"
+      [[ "$target" != nginx-off ]] || mirror=""
+      mkdir -p "$WORK/$target"
+      render "$BENCH/nginx-mirror.conf.template" "$WORK/$target/nginx.conf" \
+        PORT="$port" UPSTREAM_PORT="$UPSTREAM_PORT" SHADOW_PORT="$shadow_port" WORK="$WORK/$target" MIRROR="$mirror"
+      start "$target" nginx -e "$WORK/$target/nginx-error.log" -p "$WORK/$target" -c "$WORK/$target/nginx.conf"
+      ;;
+    *) die "unknown case '$target' (edge-off, edge-on, edge-slow, nginx-off, nginx-on, nginx-slow)" ;;
+  esac
+  TARGET_PID="$STARTED_PID"
+  await_body "$target" "$TARGET_URL" "$TARGET_PID"
+}
+
+# Prints the edge's edge_shadow_total series as "outcome count" lines.
+shadow_counts() {
+  curl -fsS --max-time 5 "http://127.0.0.1:$ADMIN_PORT/metrics" \
+    | awk '/^edge_shadow_total\{/ { match($0, /outcome="[^"]*"/); o = substr($0, RSTART + 9, RLENGTH - 10); n[o] += $NF }
+           END { for (o in n) printf "%s %d\n", o, n[o] }' | sort
+}
+
+before_run() {
+  [[ "$1" == edge-* ]] || return 0
+  shadow_counts >"$WORK/$1.$2.before"
+}
+
+# Lets the mirrors of the run finish, then stores the run's outcome counts (after − before).
+after_run() {
+  [[ "$1" == edge-* ]] || return 0
+  sleep "$SETTLE"
+  shadow_counts >"$WORK/$1.$2.after"
+  awk 'FILENAME == ARGV[1] { b[$1] = $2; next }
+       { d = $2 - b[$1]; if (d > 0) { printf "%s%s %d", sep, $1, d; sep = ", " } }
+       END { print "" }' "$WORK/$1.$2.before" "$WORK/$1.$2.after" >"$WORK/$1.$2.outcomes"
+}
+
+# ---------------------------------------------------------------------------------------- report
+
+# Milliseconds of a wrk duration (850.00us, 1.20ms, 2.00s, 1.05m).
+to_ms() {
+  awk -v d="$1" 'BEGIN { v = d + 0; u = d; sub(/^[0-9.]+/, "", u)
+    f = (u == "us") ? 0.001 : (u == "ms") ? 1 : (u == "s") ? 1000 : (u == "m") ? 60000 : 0
+    printf "%.3f", v * f }'
+}
+
+change() {
+  awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%+.0f%%", 100 * (a - b) / b; else printf "–" }'
+}
+
+shadow_label() {
+  case "$1" in
+    *-off) echo "off" ;;
+    *-on) echo "100% → normal shadow" ;;
+    *-slow) echo "100% → shadow answering after ${SLOW_MS} ms" ;;
+  esac
+}
+
+versions() {
+  echo "java: $(java -version 2>&1 | head -n 1)"
+  echo "nginx: $(nginx -v 2>&1 | sed 's/.*nginx\///')"
+  echo "wrk: $( (wrk -v 2>&1 || true) | head -n 1 | cut -d' ' -f2)"
+}
+
+write_section() {
+  local section="$WORK/section.md" target rps p50 p99 non2xx errors off_rps off_p99 busy=() other=()
+  {
+    echo "## $SECTION"
+    echo
+    echo "Measured $(date -u '+%Y-%m-%d %H:%M UTC') on $(machine_line)."
+    echo "$(versions | paste -sd ';' | sed 's/;/; /g')."
+    echo "Load average (1/5/15 min) before the run: $LOAD_BEFORE; after: $(cut -d' ' -f1-3 /proc/loadavg)."
+    echo
+    echo '```'
+    echo "CONNS=$CONNS THREADS=$THREADS DURATION=$DURATION WARMUP=$WARMUP WRK_OPTS=\"$WRK_OPTS\" SLOW_MS=$SLOW_MS \\"
+    echo "  EDGE_THREADS=$EDGE_THREADS EDGE_JAVA_OPTS=\"$EDGE_JAVA_OPTS\" bench/shadow.sh"
+    echo '```'
+    echo
+    echo "Each case: \`wrk -t$THREADS -c$CONNS -d$WARMUP $WRK_OPTS\` warm-up, then \`wrk -t$THREADS -c$CONNS -d$DURATION $WRK_OPTS --latency\`,"
+    echo "GET / answered by \`HelloUpstream --json\` ($(printf %s "$EXPECTED_BODY" | wc -c)-byte JSON body, $UPSTREAM_THREADS event loop thread)."
+    echo "Shadow upstreams: a second \`HelloUpstream --json\` (1 thread), and a third with \`--delay $SLOW_MS\`"
+    echo "(the answer is scheduled on its event loop; nothing blocks)."
+    echo "Edge: \`--threads $EDGE_THREADS\`, one catch-all route, core \`{json: \"\"}\` on both sides, shadow"
+    echo "\`{enabled: false}\` or \`$SHADOW_ON\` (\`max-in-flight\` default 256, \`methods\` default GET/HEAD)."
+    echo "nginx: \`worker_processes auto\`, \`mirror /mirror;\` with \`location = /mirror { internal; proxy_pass http://shadow\$request_uri; }\`,"
+    echo "upstream \`keepalive 64\` for both, HTTP/1.1 to both, access log off. ÷off and p99 vs off compare with the same proxy's off case."
+    echo
+    echo "| target | shadow | req/s | p50 | p99 | ÷off (req/s) | p99 vs off |"
+    echo "| --- | --- | ---: | ---: | ---: | ---: | ---: |"
+    for target in $CASES; do
+      read -r rps p50 p99 non2xx errors <<<"${RESULTS[$target]}"
+      read -r off_rps _ off_p99 _ <<<"${RESULTS[${target%%-*}-off]:-}"
+      printf '| %s | %s | %.0f | %s | %s | %s | %s |\n' "${target%%-*}" "$(shadow_label "$target")" "$rps" "$p50" "$p99" \
+        "$(ratio "$rps" "$off_rps")" "$(change "$(to_ms "$p99")" "$( [[ -n "$off_p99" ]] && to_ms "$off_p99" || echo 0)")"
+    done
+    echo
+    echo "Edge shadow outcomes of each measured run (\`edge_shadow_total\` from \`GET /metrics\`, after − before,"
+    echo "read ${SETTLE} s after wrk stopped):"
+    echo
+    for target in $CASES; do
+      [[ "$target" == edge-* && "$target" != edge-off ]] || continue
+      echo "- $(shadow_label "$target"): $(cat "$WORK/$target.${BEST_ATTEMPT[$target]}.outcomes")"
+    done
+    echo
+    local clean=1
+    for target in $CASES; do
+      read -r rps p50 p99 non2xx errors <<<"${RESULTS[$target]}"
+      if ((non2xx + errors > 0)) || [[ -n "${LOG_NOTES[$target]:-}" ]]; then
+        clean=0
+        echo "- $target: $non2xx non-2xx responses, $errors socket errors${LOG_NOTES[$target]:+; ${LOG_NOTES[$target]}}."
+      fi
+    done
+    ((clean == 0)) || echo "wrk saw no non-2xx responses and no socket errors in any case; no proxy logged a warning."
+    echo
+    for target in $CASES; do
+      busy+=("$target ${BUSY_BEFORE[$target]}%")
+      other+=("$target ${OTHER_CPU[$target]}%")
+    done
+    echo "Machine CPU used by processes other than wrk, the upstreams and the proxy: just before each"
+    echo "case (2 s) $(IFS=,; echo "${busy[*]}" | sed 's/,/, /g'); during its measured run"
+    echo "$(IFS=,; echo "${other[*]}" | sed 's/,/, /g') (a run above $MAX_OTHER_CPU% is repeated, up to $ATTEMPTS runs; the least"
+    echo "disturbed one is shown). Everything shares $(nproc) cores."
+  } >"$section"
+  replace_section "$SECTION" "$section"
+}
+
+main() {
+  install_tools wrk nginx curl
+  build edge-proxy "$EDGE_JAR"
+  declare -gA RESULTS=() LOG_NOTES=() BUSY_BEFORE=() OTHER_CPU=() BEST_ATTEMPT=()
+  note_load
+  start_upstreams
+  local target
+  for target in $CASES; do
+    measure "$target"
+    [[ "$target" != edge-* ]] || log "$target: shadow outcomes $(cat "$WORK/$target.${BEST_ATTEMPT[$target]}.outcomes" 2>/dev/null)"
+    note_log_problems "$target"
+    [[ "$target" != nginx-* ]] || note_log_problems "$target" "$target/nginx"
+    stop "$TARGET_PID"
+  done
+  write_section
+}
+
+main "$@"
