@@ -15,9 +15,9 @@ import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Decides which requests are mirrored or recorded and runs the mirrors. A mirror goes to the side that does
- * not serve, in parallel with the serving request, on its own pools, under in-flight bounds; the
- * client never waits for it. Every mirror-eligible request (route shadow enabled, method listed,
+ * Decides which requests are mirrored or recorded and runs the mirrors. A mirror goes to the
+ * side that does not serve, in parallel with the serving request, on its own pools, under
+ * in-flight bounds; the client never waits for it. Every mirror-eligible request (route shadow enabled, method listed,
  * writes allowed, sampled in) ends in exactly one outcome: match, diff, shadow_error,
  * extract_failed, dropped or skipped.
  */
@@ -48,8 +48,9 @@ public final class Shadowing implements AutoCloseable {
   }
 
   /**
-   * Starts shadowing a request that is about to go to its serving side, or returns null when
-   * the request is not mirrored. {@code upstreamRequest} is the head as the serving side gets it.
+   * Starts tapping a request that is about to go to its serving side, or returns null when the
+   * request is neither mirrored nor recorded. {@code upstreamRequest} is the head as the serving
+   * side gets it.
    */
   public ShadowTap begin(RouteConfig route, HttpRequest upstreamRequest, String requestId, Side servedBy,
       UpstreamGroup shadowSide, EventLoop loop, boolean upgrade) {
