@@ -3,25 +3,22 @@ package dev.strangler.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.strangler.record.Records;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class PostgresDiscrepancyStoreTest extends DiscrepancyStoreContract {
-  private static EmbeddedPostgres postgres;
-  private static final AtomicInteger DATABASES = new AtomicInteger();
+  private static EmbeddedPostgresDatabases postgres;
 
   @BeforeAll
   static void startPostgres() throws Exception {
-    postgres = EmbeddedPostgres.start();
+    postgres = new EmbeddedPostgresDatabases("discrepancies");
   }
 
   @AfterAll
@@ -33,12 +30,7 @@ class PostgresDiscrepancyStoreTest extends DiscrepancyStoreContract {
 
   @Override
   protected String freshUrl() throws Exception {
-    String name = "discrepancies_" + DATABASES.incrementAndGet();
-    try (Connection c = postgres.getPostgresDatabase().getConnection();
-        Statement st = c.createStatement()) {
-      st.execute("CREATE DATABASE " + name);
-    }
-    return postgres.getJdbcUrl("postgres", name);
+    return postgres.freshUrl();
   }
 
   /**
