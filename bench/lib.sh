@@ -271,6 +271,21 @@ note_log_problems() {
   LOG_NOTES[$target]="$count warning/error lines in its log, the first: \`$first\`"
 }
 
+# Markdown lines naming the targets ($2...) whose run saw non-2xx answers, socket errors or proxy
+# warnings; or one line saying none did, ending with $1 ("on any target", "in any case").
+report_problems() {
+  local where="$1" clean=1 target rps p50 p99 non2xx errors
+  shift
+  for target in "$@"; do
+    read -r rps p50 p99 non2xx errors <<<"${RESULTS[$target]}"
+    if ((non2xx + errors > 0)) || [[ -n "${LOG_NOTES[$target]:-}" ]]; then
+      clean=0
+      echo "- $target: $non2xx non-2xx responses, $errors socket errors${LOG_NOTES[$target]:+; ${LOG_NOTES[$target]}}."
+    fi
+  done
+  ((clean == 0)) || echo "wrk saw no non-2xx responses and no socket errors $where; no proxy logged a warning."
+}
+
 ratio() {
   awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0 && a != "") printf "%.2f×", a / b; else printf "–" }'
 }

@@ -120,15 +120,8 @@ write_section() {
         "$(ratio "$rps" "$nginx_rps")" "$(ratio "$rps" "$direct_rps")"
     done
     echo
-    local clean=1
-    for target in $TARGETS; do
-      read -r rps p50 p99 non2xx errors <<<"${RESULTS[$target]}"
-      if ((non2xx + errors > 0)) || [[ -n "${LOG_NOTES[$target]:-}" ]]; then
-        clean=0
-        echo "- $target: $non2xx non-2xx responses, $errors socket errors${LOG_NOTES[$target]:+; ${LOG_NOTES[$target]}}."
-      fi
-    done
-    ((clean == 0)) || echo "wrk saw no non-2xx responses and no socket errors on any target; no proxy logged a warning."
+    # shellcheck disable=SC2086
+    report_problems "on any target" $TARGETS
     echo
     local busy=() other=()
     for target in $TARGETS; do

@@ -180,15 +180,8 @@ write_section() {
       echo "- $(shadow_label "$target"): $(cat "$WORK/$target.${BEST_ATTEMPT[$target]}.outcomes")"
     done
     echo
-    local clean=1
-    for target in $CASES; do
-      read -r rps p50 p99 non2xx errors <<<"${RESULTS[$target]}"
-      if ((non2xx + errors > 0)) || [[ -n "${LOG_NOTES[$target]:-}" ]]; then
-        clean=0
-        echo "- $target: $non2xx non-2xx responses, $errors socket errors${LOG_NOTES[$target]:+; ${LOG_NOTES[$target]}}."
-      fi
-    done
-    ((clean == 0)) || echo "wrk saw no non-2xx responses and no socket errors in any case; no proxy logged a warning."
+    # shellcheck disable=SC2086
+    report_problems "in any case" $CASES
     echo
     for target in $CASES; do
       busy+=("$target ${BUSY_BEFORE[$target]}%")
