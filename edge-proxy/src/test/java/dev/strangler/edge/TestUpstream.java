@@ -4,7 +4,9 @@ import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelPromise;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -17,12 +19,16 @@ import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.ReferenceCountUtil;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiConsumer;
@@ -30,8 +36,9 @@ import java.util.function.Supplier;
 
 /** A real Netty HTTP server standing in for legacy or new in tests. */
 public final class TestUpstream implements AutoCloseable {
-  /** What the upstream received. */
-  public record Received(String method, String uri, HttpHeaders headers, byte[] body, HttpHeaders trailers) {
+  /** What the upstream received, and on which connection. */
+  public record Received(
+      String method, String uri, HttpHeaders headers, byte[] body, HttpHeaders trailers, String connection) {
     public String bodyText() {
       return new String(body, StandardCharsets.UTF_8);
     }
@@ -58,7 +65,11 @@ public final class TestUpstream implements AutoCloseable {
             .channel();
   }
 
-  /** An upstream that aggregates each request, records it and lets {@code answer} respond. */
+  /**
+   * An upstream that aggregates each request, records it and lets {@code answer} respond. Like
+   * most servers it takes pipelined requests of a connection one at a time: the next is handed
+   * to {@code answer} once the previous answer is written, so answers keep request order.
+   */
   public static TestUpstream answering(BiConsumer<FullHttpRequest, ChannelHandlerContext> answer)
       throws InterruptedException {
     TestUpstream[] self = new TestUpstream[1];
@@ -71,6 +82,7 @@ public final class TestUpstream implements AutoCloseable {
                     ch.pipeline()
                         .addLast(new HttpServerCodec())
                         .addLast(new HttpObjectAggregator(64 * 1024 * 1024))
+                        .addLast(new OneAtATime())
                         .addLast(
                             new SimpleChannelInboundHandler<FullHttpRequest>() {
                               @Override
@@ -79,13 +91,56 @@ public final class TestUpstream implements AutoCloseable {
                                 req.content().getBytes(req.content().readerIndex(), body);
                                 self[0].received.add(
                                     new Received(req.method().name(), req.uri(), req.headers().copy(), body,
-                                        req.trailingHeaders().copy()));
+                                        req.trailingHeaders().copy(), ctx.channel().id().asLongText()));
                                 answer.accept(req, ctx);
                               }
                             });
                   }
                 });
     return self[0];
+  }
+
+  /**
+   * Holds each request of a connection back until the answer to the one before is written; after
+   * an answer that says {@code Connection: close} it takes no more.
+   */
+  private static final class OneAtATime extends ChannelDuplexHandler {
+    private final ArrayDeque<Object> held = new ArrayDeque<>();
+    private boolean answering;
+    private boolean closing;
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+      if (answering) {
+        held.add(msg);
+      } else {
+        answering = true;
+        ctx.fireChannelRead(msg);
+      }
+    }
+
+    @Override
+    public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+      boolean last = msg instanceof LastHttpContent;
+      closing |= msg instanceof HttpResponse res && !HttpUtil.isKeepAlive(res);
+      ctx.write(msg, promise);
+      if (last && !closing) {
+        answering = false;
+        Object next = held.poll();
+        if (next != null) {
+          ctx.flush();
+          answering = true;
+          ctx.fireChannelRead(next);
+        }
+      }
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+      held.forEach(ReferenceCountUtil::release);
+      held.clear();
+      ctx.fireChannelInactive();
+    }
   }
 
   /** An upstream that answers 200 with {@code text} and names itself in {@code X-Served-By}. */

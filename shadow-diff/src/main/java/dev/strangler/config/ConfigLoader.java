@@ -18,7 +18,8 @@ import org.yaml.snakeyaml.nodes.Node;
  * admin: {listen: (127.0.0.1:9901), token: ("" = generate one into the state dir)}
  * state: {dir: (./data), store: (jdbc:sqlite:&lt;dir&gt;/edge.db)}   # or jdbc:postgresql://...
  * upstreams:                             # required, exactly legacy and new
- *   legacy: {targets: [http://host:port, ...], eject-after: (5), eject-for: (10s)}
+ *   legacy: {targets: [http://host:port, ...], eject-after: (5), eject-for: (10s),
+ *            mirror-pipelining: (16)}   # mirrors waiting on one connection; 1: none
  *   new:    {...}
  * defaults:
  *   timeouts: {connect: (1s), response: (30s), idle: (60s)}

@@ -12,12 +12,13 @@ import org.yaml.snakeyaml.nodes.Node;
 
 /**
  * Reads {@code upstreams}: exactly the two sides, {@code legacy} and {@code new}, each
- * {@code {targets: [http://host:port, ...], eject-after: 5, eject-for: 10s}}.
+ * {@code {targets: [http://host:port, ...], eject-after: 5, eject-for: 10s, mirror-pipelining: 16}}.
  */
 final class UpstreamsReader {
   private static final List<String> SIDES =
       Arrays.stream(Side.values()).map(Side::id).toList();
-  private static final List<String> KEYS = List.of("targets", "eject-after", "eject-for");
+  private static final List<String> KEYS = List.of("targets", "eject-after", "eject-for", "mirror-pipelining");
+  private static final int MAX_PIPELINING = 256;
   private static final String URL_FORM =
       "expected an http URL with host and port and nothing after them, like http://127.0.0.1:5001";
 
@@ -52,7 +53,20 @@ final class UpstreamsReader {
         f.nonEmptyList("targets", List.of(), UpstreamsReader::target, "[\"http://127.0.0.1:5001\"]");
     int ejectAfter = f.value("eject-after", 5, Values::positiveInt);
     Duration ejectFor = f.value("eject-for", Duration.ofSeconds(10), Durations::parse);
-    return new UpstreamConfig(name, targets, ejectAfter, ejectFor);
+    int pipelining = f.value("mirror-pipelining", UpstreamConfig.DEFAULT_MIRROR_PIPELINING, UpstreamsReader::pipelining);
+    return new UpstreamConfig(name, targets, ejectAfter, ejectFor, pipelining);
+  }
+
+  private static int pipelining(String text) {
+    try {
+      int n = Values.positiveInt(text);
+      if (n <= MAX_PIPELINING) {
+        return n;
+      }
+    } catch (IllegalArgumentException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException("expected a whole number from 1 (one mirror at a time) to " + MAX_PIPELINING);
   }
 
   /** {@code http://host:port}, normalised without a trailing slash. */

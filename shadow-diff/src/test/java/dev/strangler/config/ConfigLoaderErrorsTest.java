@@ -308,6 +308,13 @@ class ConfigLoaderErrorsTest {
   }
 
   @Test
+  void mirrorPipeliningOutOfRange() throws IOException {
+    ConfigException e = refused(HEAD.replace("5002\"]}", "5002\"], mirror-pipelining: 0}") + ROUTE);
+    assertAt(e, 4, 64, "'0' is not valid for 'mirror-pipelining' in upstreams.new: expected a whole"
+        + " number from 1 (one mirror at a time) to 256");
+  }
+
+  @Test
   void emptyTargets() throws IOException {
     ConfigException e = refused(HEAD.replace("[\"http://127.0.0.1:5002\"]", "[]") + ROUTE);
     assertAt(e, 4, 18, "'targets' in upstreams.new is an empty list; expected at least one item");

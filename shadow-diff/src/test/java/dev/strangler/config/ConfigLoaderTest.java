@@ -215,7 +215,7 @@ class ConfigLoaderTest {
         listen: "[::1]:0"
         upstreams:
           legacy: {targets: ["http://legacy.internal:80/"], eject-after: 2, eject-for: 1m}
-          new: {targets: ["http://10.0.0.1:5002", "http://10.0.0.2:5002"]}
+          new: {targets: ["http://10.0.0.1:5002", "http://10.0.0.2:5002"], mirror-pipelining: 1}
         limits: {max-uri-length: 4KB, max-header-size: 1KiB, max-request-body: 1GiB}
         routes:
           - id: product.page_1
@@ -238,6 +238,8 @@ class ConfigLoaderTest {
     assertThat(c.upstreams().get("legacy")).isEqualTo(new UpstreamConfig(
         "legacy", List.of(URI.create("http://legacy.internal:80")), 2, Duration.ofMinutes(1)));
     assertThat(c.upstreams().get("new").targets()).hasSize(2);
+    assertThat(c.upstreams().get("legacy").mirrorPipelining()).isEqualTo(UpstreamConfig.DEFAULT_MIRROR_PIPELINING);
+    assertThat(c.upstreams().get("new").mirrorPipelining()).isEqualTo(1);
     RouteConfig product = c.routes().get(0);
     assertThat(product.match().host()).isEqualTo("shop.example.com");
     assertThat(product.primary()).isEqualTo(Side.NEW);

@@ -8,6 +8,7 @@ import dev.strangler.record.DiscrepancyRecord;
 import dev.strangler.record.Outcome;
 import dev.strangler.routing.Side;
 import dev.strangler.store.DiscrepancyWriter;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -17,9 +18,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Judges completed shadow pairs on worker threads behind a bounded queue (full: the pair is
- * dropped and counted), counts the outcome, and hands every record that is not a match to the
- * discrepancy writer. Extraction, decompression and diffing never run on an event loop.
+ * Judges completed shadow pairs on worker threads behind a queue bounded in pairs (full: the
+ * pair is dropped and counted), counts the outcome, and hands every record that is not a match to
+ * the discrepancy writer. Pairs arrive in batches, one task each, so a busy edge wakes a worker
+ * once per batch. Extraction, decompression and diffing never run on an event loop.
  */
 public final class JudgeExecutor implements Shadowing.PairJudge {
   private static final Logger LOG = LoggerFactory.getLogger(JudgeExecutor.class);
@@ -28,6 +30,8 @@ public final class JudgeExecutor implements Shadowing.PairJudge {
   private final ShadowOutcomes outcomes;
   private final DiscrepancyWriter writer;
   private final ThreadPoolExecutor pool;
+  private final int capacity;
+  private final AtomicInteger queued = new AtomicInteger();
   private volatile Judge judge;
   private volatile Object judgeConfig;
 
@@ -39,6 +43,7 @@ public final class JudgeExecutor implements Shadowing.PairJudge {
     this.routes = routes;
     this.outcomes = outcomes;
     this.writer = writer;
+    this.capacity = queue;
     AtomicInteger n = new AtomicInteger();
     this.pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(queue),
         r -> {
@@ -50,20 +55,28 @@ public final class JudgeExecutor implements Shadowing.PairJudge {
   }
 
   @Override
-  public boolean submit(ShadowPair pair) {
-    Observation o = observe(pair);
+  public int submit(List<ShadowPair> pairs) {
+    int room = capacity - queued.get();
+    int n = Math.min(room, pairs.size());
+    if (n <= 0) {
+      return 0;
+    }
+    queued.addAndGet(n);
+    List<ShadowPair> taken = n == pairs.size() ? pairs : pairs.subList(0, n);
     try {
-      pool.execute(() -> judge(pair, o));
-      return true;
+      pool.execute(() -> taken.forEach(this::judge));
+      return n;
     } catch (RejectedExecutionException e) {
-      return false;
+      queued.addAndGet(-n);
+      return 0;
     }
   }
 
-  private void judge(ShadowPair pair, Observation o) {
+  private void judge(ShadowPair pair) {
+    queued.decrementAndGet();
     DiscrepancyRecord r;
     try {
-      r = judge().judge(pair.route, o);
+      r = judge().judge(pair.route, observe(pair));
     } catch (RuntimeException e) {
       LOG.error("judging a shadow pair of route {} failed", pair.route.id(), e);
       outcomes.count(pair.route.id(), Outcome.SKIPPED, "judge-error");
@@ -98,7 +111,7 @@ public final class JudgeExecutor implements Shadowing.PairJudge {
 
   /** Pairs waiting for a worker. */
   public int queued() {
-    return pool.getQueue().size();
+    return queued.get();
   }
 
   @Override

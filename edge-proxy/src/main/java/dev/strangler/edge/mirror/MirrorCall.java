@@ -1,50 +1,49 @@
 package dev.strangler.edge.mirror;
 
-import dev.strangler.edge.upstream.UpstreamHandler;
-import dev.strangler.edge.upstream.UpstreamListener;
-import dev.strangler.edge.upstream.UpstreamPools;
-import dev.strangler.edge.upstream.UpstreamTarget;
 import io.netty.buffer.ByteBuf;
-import io.netty.channel.Channel;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.EmptyHttpHeaders;
+import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpContent;
-import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
-import io.netty.util.ReferenceCountUtil;
-import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Sends one mirror request to the side that does not serve, on the mirror pools (never the
- * serving pools), and captures its answer into a bounded buffer under the route's shadow timeout.
- * Mirror failures are not reported to target health: a slow shadow must not eject a target that
- * serves other routes.
+ * One mirror request to the side that does not serve: the request as sent (kept for one resend),
+ * its answer captured into a bounded buffer, and its deadline (the route's shadow timeout). It
+ * travels on a {@link MirrorConnection} of the mirror pools, never on a serving connection, and
+ * ends exactly once: answered, failed or dropped. Mirror failures are not reported to target
+ * health: a slow shadow must not eject a target that serves other routes. Event-loop confined.
  */
-final class MirrorCall implements UpstreamListener {
-  private final ShadowPair pair;
-  private final UpstreamPools pools;
-  private final UpstreamTarget target;
-  private final ResponseCapture capture;
-  private Channel channel;
-  private ScheduledFuture<?> timeout;
-  private boolean informational;
-  private boolean done;
+final class MirrorCall {
+  /** Connections that may close under one request before it fails: it is sent once more after the first. */
+  private static final int MAX_LOSSES = 1;
 
-  MirrorCall(ShadowPair pair, UpstreamPools pools, UpstreamTarget target) {
+  private final ShadowPair pair;
+  private final FullHttpRequest request;
+  private final boolean pipelinable;
+  private final ResponseCapture capture;
+  private ScheduledFuture<?> timeout;
+  private MirrorConnection connection;
+  private boolean informational;
+  private boolean answering;
+  private boolean done;
+  private int losses;
+
+  MirrorCall(ShadowPair pair) {
     this.pair = pair;
-    this.pools = pools;
-    this.target = target;
+    this.request = request(pair.requestHead, pair.mirrorBody());
+    this.pipelinable = pipelinable(request.method().name());
     this.capture = new ResponseCapture(pair.maxBody(), System.nanoTime());
   }
 
-  void start() {
-    ByteBuf body = pair.mirrorBody();
-    HttpRequest head = pair.requestHead;
+  /** The mirror request: the serving side's head with the shadow header, framed for its copied body. */
+  private static FullHttpRequest request(HttpRequest head, ByteBuf body) {
     var req = new DefaultFullHttpRequest(head.protocolVersion(), head.method(), head.uri(), body,
         head.headers().copy(), EmptyHttpHeaders.INSTANCE);
     req.headers().set(Shadowing.SHADOW_HEADER, "1");
@@ -53,79 +52,118 @@ final class MirrorCall implements UpstreamListener {
     if (body.readableBytes() == 0 && !req.method().name().equals("POST") && !req.method().name().equals("PUT")) {
       req.headers().remove(HttpHeaderNames.CONTENT_LENGTH);
     }
+    return req;
+  }
+
+  /** Safe methods may share a connection with other requests waiting for answers (RFC 9112 §9.3.2). */
+  private static boolean pipelinable(String method) {
+    return method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS") || method.equals("TRACE");
+  }
+
+  /** Arms the deadline and hands the request to a connection of {@code client}. */
+  void start(MirrorClient client) {
     long ms = pair.route.shadow().timeout().toMillis();
     timeout = pair.loop.schedule(this::onTimeout, ms, TimeUnit.MILLISECONDS);
-    pools.acquire(target, pair.loop).addListener((Future<Channel> f) -> onAcquired(f, req));
+    client.dispatch(this);
   }
 
-  private void onAcquired(Future<Channel> f, DefaultFullHttpRequest req) {
-    if (!f.isSuccess()) {
-      req.release();
-      if (finish()) {
-        if (f.cause() instanceof IllegalStateException) {
-          pair.drop("mirror-pool-full");
-        } else {
-          pair.shadowFailed("connect-failed");
-        }
-      }
-      return;
-    }
-    channel = f.getNow();
-    if (done) {
-      req.release();
-      pools.release(target, channel);
-      return;
-    }
-    UpstreamHandler.of(channel).attach(this);
-    channel.writeAndFlush(req, channel.voidPromise());
+  boolean pipelinable() {
+    return pipelinable;
   }
 
-  @Override
-  public void upstreamRead(Object msg) {
-    if (done) {
-      ReferenceCountUtil.release(msg);
-      return;
-    }
+  boolean done() {
+    return done;
+  }
+
+  /** The request for one more write (the call keeps its own until it ends). */
+  FullHttpRequest nextSend(MirrorConnection on) {
+    connection = on;
+    return request.retainedDuplicate();
+  }
+
+  /** The request left for a connection that had nothing before it: time its answer from now. */
+  void timeFrom(long nanos) {
+    capture.restart(nanos);
+  }
+
+  /**
+   * Something the connection read for this call. Returns true at the end of its final answer;
+   * an abandoned call's answer is read and discarded, keeping the connection in step.
+   */
+  boolean read(Object msg) {
     if (msg instanceof HttpResponse res) {
       int code = res.status().code();
       informational = code >= 100 && code < 200;
-      if (!informational) {
+      if (!informational && !done) {
+        answering = true;
         capture.head(res);
       }
     }
-    if (msg instanceof HttpContent c) {
-      if (!informational) {
-        capture.body(c.content());
-      }
-      boolean last = c instanceof LastHttpContent;
-      c.release();
-      if (last && informational) {
-        informational = false;
-      } else if (last && finish()) {
-        capture.done();
-        release(true);
-        pair.shadowDone(capture);
-      }
+    if (!(msg instanceof HttpContent c)) {
+      return false;
+    }
+    if (!informational && !done) {
+      capture.body(c.content());
+    }
+    boolean last = c instanceof LastHttpContent;
+    c.release();
+    if (!last) {
+      return false;
+    }
+    if (informational) {
+      informational = false;
+      return false;
+    }
+    if (end()) {
+      capture.done();
+      pair.shadowDone(capture);
+    }
+    return true;
+  }
+
+  /**
+   * The connection closed before this call's answer ended. When the server had announced it
+   * ({@code Connection: close} on an earlier answer), the request was never processed and goes
+   * out again. Otherwise an unanswered safe request is sent once more, and anything else fails.
+   */
+  void connectionLost(MirrorClient client, boolean announced) {
+    connection = null;
+    if (done) {
+      return;
+    }
+    if (!answering && (announced || (pipelinable && losses++ < MAX_LOSSES))) {
+      client.dispatch(this);
+    } else {
+      fail("reset");
     }
   }
 
-  @Override
-  public void upstreamClosed() {
-    if (finish()) {
-      release(false);
-      pair.shadowFailed("reset");
+  /** The request failed: no connection to the shadow, or the connection broke mid-answer. */
+  void fail(String reason) {
+    if (end()) {
+      pair.shadowFailed(reason);
+    }
+  }
+
+  /** Shed under load. */
+  void drop(String reason) {
+    if (end()) {
+      pair.drop(reason);
     }
   }
 
   private void onTimeout() {
-    if (finish()) {
-      release(false);
-      pair.shadowFailed("timeout");
+    if (!end()) {
+      return;
     }
+    if (connection != null) {
+      connection.abandon(this);
+    }
+    pair.shadowFailed("timeout");
   }
 
-  /** Marks the call done; returns false when it already was. */
-  private boolean finish() {
+  /** Marks the call done and frees what it holds; false when it already was. */
+  private boolean end() {
     if (done) {
       return false;
     }
@@ -133,18 +171,7 @@ final class MirrorCall implements UpstreamListener {
     if (timeout != null) {
       timeout.cancel(false);
     }
+    request.release();
     return true;
-  }
-
-  private void release(boolean reusable) {
-    if (channel == null) {
-      return;
-    }
-    UpstreamHandler.of(channel).detach();
-    if (!reusable) {
-      channel.close();
-    }
-    pools.release(target, channel);
-    channel = null;
   }
 }

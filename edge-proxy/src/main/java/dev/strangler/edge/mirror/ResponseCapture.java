@@ -16,7 +16,7 @@ import java.util.Map;
  */
 final class ResponseCapture {
   private final int limit;
-  private final long startNanos;
+  private long startNanos;
   private int status;
   private List<Map.Entry<String, String>> headers = List.of();
   private byte[] body = new byte[0];
@@ -27,6 +27,11 @@ final class ResponseCapture {
   ResponseCapture(int limit, long startNanos) {
     this.limit = limit;
     this.startNanos = startNanos;
+  }
+
+  /** Times the answer from {@code nanos} ({@link System#nanoTime()}) instead of from creation. */
+  void restart(long nanos) {
+    startNanos = nanos;
   }
 
   /** Records status and headers as the upstream sent them (before any rewriting). */

@@ -11,6 +11,7 @@ import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.DefaultHttpRequest;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpUtil;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -25,14 +26,15 @@ public final class Shadowing implements AutoCloseable {
   private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS");
   static final String SHADOW_HEADER = "X-Shadow-Request";
 
-  private final UpstreamPools pools;
+  private final MirrorClients mirrors;
   private final ShadowGate gate;
   private final ShadowOutcomes outcomes;
   private final PairJudge judge;
+  private final JudgeBatches batches;
   private final CaptureSink captures;
 
   /**
-   * @param pools     mirror-only connection pools
+   * @param pools     mirror-only connection pools (closed with this)
    * @param global    mirrors in flight at most, all routes together (per route: the route's
    *                  {@code shadow.max-in-flight})
    * @param outcomes  the outcome counters
@@ -41,10 +43,11 @@ public final class Shadowing implements AutoCloseable {
    */
   public Shadowing(UpstreamPools pools, int global, ShadowOutcomes outcomes, PairJudge judge, CaptureSink captures) {
     this.captures = captures;
-    this.pools = pools;
+    this.mirrors = new MirrorClients(pools);
     this.gate = new ShadowGate(global);
     this.outcomes = outcomes;
     this.judge = judge;
+    this.batches = new JudgeBatches(this::judge);
   }
 
   /**
@@ -91,7 +94,7 @@ public final class Shadowing implements AutoCloseable {
 
   /** Sends the pair's mirror request (its body, if any, is complete). */
   void sendMirror(ShadowPair pair) {
-    new MirrorCall(pair, pools, pair.shadowTarget).start();
+    new MirrorCall(pair).start(mirrors.of(pair.shadowTarget, pair.loop));
   }
 
   /** Every part is done: record it, then settle the outcome now or hand the pair to the judge. */
@@ -112,8 +115,15 @@ public final class Shadowing implements AutoCloseable {
       outcomes.count(route, Outcome.SKIPPED, "primary-" + pair.primaryError);
     } else if (pair.primary.overflowed() || (pair.shadow != null && pair.shadow.overflowed())) {
       outcomes.count(route, Outcome.SKIPPED, "response-too-large");
-    } else if (!judge.submit(pair)) {
-      outcomes.count(route, Outcome.DROPPED, "judge-queue-full");
+    } else {
+      batches.add(pair);
+    }
+  }
+
+  /** Hands a batch to the judge; what its queue cannot take is dropped and counted. */
+  private void judge(List<ShadowPair> pairs) {
+    for (int i = judge.submit(pairs); i < pairs.size(); i++) {
+      outcomes.count(pairs.get(i).route.id(), Outcome.DROPPED, "judge-queue-full");
     }
   }
 
@@ -128,7 +138,7 @@ public final class Shadowing implements AutoCloseable {
 
   @Override
   public void close() {
-    pools.close();
+    mirrors.close();
     judge.close();
     captures.close();
   }
@@ -143,8 +153,11 @@ public final class Shadowing implements AutoCloseable {
 
   /** Compares completed pairs off the event loop and counts their outcome (shadow_error included). */
   public interface PairJudge extends AutoCloseable {
-    /** Queues a pair; false when the queue is full (the pair is then dropped). Never blocks. */
-    boolean submit(ShadowPair pair);
+    /**
+     * Queues the first pairs of a batch, as many as the queue has room for, and returns how many
+     * (the rest are then dropped). Never blocks.
+     */
+    int submit(List<ShadowPair> pairs);
 
     @Override
     void close();

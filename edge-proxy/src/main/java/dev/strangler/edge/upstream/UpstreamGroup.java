@@ -17,7 +17,7 @@ public final class UpstreamGroup {
     this.name = config.name();
     this.targets =
         config.targets().stream()
-            .map(u -> new UpstreamTarget(u, config.ejectAfter(), config.ejectFor()))
+            .map(u -> new UpstreamTarget(u, config.ejectAfter(), config.ejectFor(), config.mirrorPipelining()))
             .toArray(UpstreamTarget[]::new);
   }
 

@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Sits on a pooled upstream connection and hands what the upstream sends to the listener that
  * currently owns the connection. Between owners it owns nothing; an idle pooled connection is
- * closed, and so is one that speaks out of turn.
+ * closed, and so is one that speaks out of turn. An owner hears of idleness and decides itself.
  */
 public final class UpstreamHandler extends ChannelInboundHandlerAdapter {
   /** Pipeline name of the HTTP client codec. */
@@ -84,8 +84,13 @@ public final class UpstreamHandler extends ChannelInboundHandlerAdapter {
 
   @Override
   public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
-    if (evt instanceof IdleStateEvent && owner == null) {
-      ctx.close();
+    if (evt instanceof IdleStateEvent) {
+      UpstreamListener o = owner;
+      if (o == null) {
+        ctx.close();
+      } else {
+        o.upstreamIdle();
+      }
     }
   }
 

@@ -14,6 +14,9 @@ public interface UpstreamListener {
   /** The connection's writability changed. */
   default void upstreamWritabilityChanged() {}
 
+  /** Nothing was read from the connection for the idle timeout. */
+  default void upstreamIdle() {}
+
   /** The connection closed. */
   void upstreamClosed();
 }

@@ -14,11 +14,13 @@ public final class UpstreamTarget {
   private final InetSocketAddress address;
   private final int ejectAfter;
   private final long ejectForNanos;
+  private final int mirrorPipelining;
   private final AtomicInteger consecutiveFailures = new AtomicInteger();
   private volatile long ejectedUntil;
 
-  UpstreamTarget(URI uri, int ejectAfter, Duration ejectFor) {
+  UpstreamTarget(URI uri, int ejectAfter, Duration ejectFor, int mirrorPipelining) {
     this.uri = uri;
+    this.mirrorPipelining = mirrorPipelining;
     this.address = InetSocketAddress.createUnresolved(uri.getHost(), uri.getPort());
     this.ejectAfter = ejectAfter;
     this.ejectForNanos = ejectFor.toNanos();
@@ -30,6 +32,11 @@ public final class UpstreamTarget {
 
   public InetSocketAddress address() {
     return address;
+  }
+
+  /** Mirror requests of safe methods that may wait for their answers on one connection. */
+  public int mirrorPipelining() {
+    return mirrorPipelining;
   }
 
   /** Whether the target is in service at this instant ({@link System#nanoTime()}). */

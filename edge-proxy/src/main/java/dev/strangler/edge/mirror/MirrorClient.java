@@ -1,0 +1,66 @@
+package dev.strangler.edge.mirror;
+
+import dev.strangler.edge.upstream.UpstreamPools;
+import dev.strangler.edge.upstream.UpstreamTarget;
+import io.netty.channel.Channel;
+import io.netty.channel.EventLoop;
+import io.netty.util.concurrent.Future;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The mirror connections of one event loop to one shadow target. A request goes on the first
+ * connection that takes it (so bursts share connections and flushes), else on a new one from the
+ * mirror pools, whose bounds turn an excess into a counted drop. Event-loop confined.
+ */
+final class MirrorClient {
+  private final UpstreamPools pools;
+  private final EventLoop loop;
+  private final List<MirrorConnection> connections = new ArrayList<>();
+  private UpstreamTarget target;
+
+  MirrorClient(UpstreamPools pools, UpstreamTarget target, EventLoop loop) {
+    this.pools = pools;
+    this.target = target;
+    this.loop = loop;
+  }
+
+  /** Takes the target's settings of the config in force (the same URI after a reload). */
+  MirrorClient at(UpstreamTarget current) {
+    target = current;
+    return this;
+  }
+
+  /** Sends a call on a connection with room for it, opening one if none has. */
+  void dispatch(MirrorCall call) {
+    int depth = target.mirrorPipelining();
+    for (int i = 0; i < connections.size(); i++) {
+      MirrorConnection c = connections.get(i);
+      if (c.accepts(call, depth)) {
+        c.send(call);
+        return;
+      }
+    }
+    MirrorConnection c = new MirrorConnection(this, loop);
+    connections.add(c);
+    c.send(call);
+    pools.acquire(target, loop).addListener((Future<Channel> f) -> {
+      if (f.isSuccess()) {
+        c.connected(f.getNow());
+      } else {
+        connections.remove(c);
+        c.connectFailed(f.cause() instanceof IllegalStateException);
+      }
+    });
+  }
+
+  /** A connection closed. */
+  void remove(MirrorConnection c) {
+    connections.remove(c);
+  }
+
+  /** Closes every connection (call on the loop). */
+  void close() {
+    new ArrayList<>(connections).forEach(MirrorConnection::close);
+  }
+}

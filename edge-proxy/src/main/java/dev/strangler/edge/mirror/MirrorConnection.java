@@ -1,0 +1,190 @@
+package dev.strangler.edge.mirror;
+
+import dev.strangler.edge.upstream.UpstreamHandler;
+import dev.strangler.edge.upstream.UpstreamListener;
+import io.netty.channel.Channel;
+import io.netty.channel.EventLoop;
+import io.netty.channel.SingleThreadEventLoop;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.util.ReferenceCountUtil;
+import java.util.ArrayDeque;
+
+/**
+ * One connection to a shadow target carrying mirror requests, several at a time when they are
+ * safe (HTTP/1.1 pipelining, answers in request order). Requests written during one event-loop
+ * iteration go out in one flush at its end, so a burst of mirrors costs one write, and the shadow
+ * answers them in one too. The connection is the mirror client's until it closes: on a
+ * {@code Connection: close} answer, an idle timeout with nothing waiting, a timed-out request at
+ * the head of the line, or the peer closing. Requests still waiting then go back to the client.
+ * Event-loop confined.
+ */
+final class MirrorConnection implements UpstreamListener {
+  private final MirrorClient client;
+  private final EventLoop loop;
+  private final Runnable flush = this::flush;
+  private final ArrayDeque<MirrorCall> unsent = new ArrayDeque<>(4);
+  private final ArrayDeque<MirrorCall> waiting = new ArrayDeque<>(16);
+  private Channel channel;
+  private boolean closing;
+  private boolean announcedClose;
+  private boolean flushScheduled;
+  private long lastAnswerNanos;
+
+  MirrorConnection(MirrorClient client, EventLoop loop) {
+    this.client = client;
+    this.loop = loop;
+  }
+
+  /** Whether {@code call} may go on this connection now, with at most {@code depth} waiting. */
+  boolean accepts(MirrorCall call, int depth) {
+    if (closing) {
+      return false;
+    }
+    int queued = unsent.size() + waiting.size();
+    if (queued == 0) {
+      return true;
+    }
+    MirrorCall last = waiting.isEmpty() ? unsent.peekLast() : waiting.peekLast();
+    return call.pipelinable() && last.pipelinable() && queued < depth;
+  }
+
+  /** Requests on this connection, sent or about to be. */
+  int load() {
+    return unsent.size() + waiting.size();
+  }
+
+  /** Queues a request; it is written now if connected, else once the connection is up. */
+  void send(MirrorCall call) {
+    if (channel == null) {
+      unsent.add(call);
+      return;
+    }
+    write(call);
+    scheduleFlush();
+  }
+
+  /** The connection is up: write what was queued meanwhile. */
+  void connected(Channel ch) {
+    channel = ch;
+    UpstreamHandler.of(ch).attach(this);
+    MirrorCall call;
+    while ((call = unsent.poll()) != null) {
+      if (!call.done()) {
+        write(call);
+      }
+    }
+    scheduleFlush();
+  }
+
+  /** The connection could not be made: every queued request fails. */
+  void connectFailed(boolean busy) {
+    closing = true;
+    MirrorCall call;
+    while ((call = unsent.poll()) != null) {
+      if (busy) {
+        call.drop("mirror-pool-full");
+      } else {
+        call.fail("connect-failed");
+      }
+    }
+  }
+
+  private void write(MirrorCall call) {
+    if (waiting.isEmpty()) {
+      call.timeFrom(Math.max(System.nanoTime(), lastAnswerNanos));
+    }
+    waiting.add(call);
+    channel.write(call.nextSend(this), channel.voidPromise());
+  }
+
+  private void scheduleFlush() {
+    if (flushScheduled) {
+      return;
+    }
+    if (loop instanceof SingleThreadEventLoop l) {
+      flushScheduled = true;
+      l.executeAfterEventLoopIteration(flush);
+    } else {
+      channel.flush();
+    }
+  }
+
+  private void flush() {
+    flushScheduled = false;
+    if (channel != null) {
+      channel.flush();
+    }
+  }
+
+  /** A call timed out: a call at the head of the line takes the connection down with it. */
+  void abandon(MirrorCall call) {
+    if (unsent.remove(call)) {
+      return;
+    }
+    if (waiting.peek() == call) {
+      closing = true;
+      channel.close();
+    }
+  }
+
+  @Override
+  public void upstreamRead(Object msg) {
+    MirrorCall head = waiting.peek();
+    if (head == null) {
+      ReferenceCountUtil.release(msg);
+      closing = true;
+      channel.close();
+      return;
+    }
+    if (msg instanceof HttpResponse res && !HttpUtil.isKeepAlive(res)) {
+      closing = true;
+      announcedClose = true;
+    }
+    if (!head.read(msg)) {
+      return;
+    }
+    waiting.poll();
+    if (announcedClose) {
+      UpstreamHandler.of(channel).detach();
+      channel.close();
+      giveBack();
+      return;
+    }
+    lastAnswerNanos = System.nanoTime();
+    if (waiting.peek() != null) {
+      waiting.peek().timeFrom(lastAnswerNanos);
+    }
+  }
+
+  @Override
+  public void upstreamIdle() {
+    if (waiting.isEmpty()) {
+      closing = true;
+      channel.close();
+    }
+  }
+
+  @Override
+  public void upstreamClosed() {
+    giveBack();
+  }
+
+  /** The connection is done: what still waits on it goes back to the client. */
+  private void giveBack() {
+    closing = true;
+    client.remove(this);
+    MirrorCall call;
+    while ((call = waiting.poll()) != null) {
+      call.connectionLost(client, announcedClose);
+    }
+  }
+
+  /** Closes the connection (the edge is shutting down). */
+  void close() {
+    closing = true;
+    if (channel != null) {
+      channel.close();
+    }
+  }
+}
