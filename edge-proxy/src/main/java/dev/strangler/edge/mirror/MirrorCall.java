@@ -28,6 +28,7 @@ final class MirrorCall {
   private final FullHttpRequest request;
   private final boolean pipelinable;
   private final ResponseCapture capture;
+  private final long timeoutNanos;
   private ScheduledFuture<?> timeout;
   private MirrorConnection connection;
   private boolean informational;
@@ -37,15 +38,20 @@ final class MirrorCall {
 
   MirrorCall(ShadowPair pair) {
     this.pair = pair;
-    this.request = request(pair.requestHead, pair.mirrorBody());
+    this.request = request(pair.requestHead, pair.mirrorBody(), pair.record);
     this.pipelinable = pipelinable(request.method().name());
     this.capture = new ResponseCapture(pair.maxBody(), System.nanoTime());
+    this.timeoutNanos = pair.route.shadow().timeout().toNanos();
   }
 
-  /** The mirror request: the serving side's head with the shadow header, framed for its copied body. */
-  private static FullHttpRequest request(HttpRequest head, ByteBuf body) {
+  /**
+   * The mirror request: the serving side's head with the shadow header, framed for its copied
+   * body. It takes over the pair's copy of the headers unless the pair still needs them for its
+   * capture line.
+   */
+  private static FullHttpRequest request(HttpRequest head, ByteBuf body, boolean recorded) {
     var req = new DefaultFullHttpRequest(head.protocolVersion(), head.method(), head.uri(), body,
-        head.headers().copy(), EmptyHttpHeaders.INSTANCE);
+        recorded ? head.headers().copy() : head.headers(), EmptyHttpHeaders.INSTANCE);
     req.headers().set(Shadowing.SHADOW_HEADER, "1");
     req.headers().remove(HttpHeaderNames.TRANSFER_ENCODING);
     HttpUtil.setContentLength(req, body.readableBytes());
@@ -62,13 +68,17 @@ final class MirrorCall {
 
   /** Arms the deadline and hands the request to a connection of {@code client}. */
   void start(MirrorClient client) {
-    long ms = pair.route.shadow().timeout().toMillis();
-    timeout = pair.loop.schedule(this::onTimeout, ms, TimeUnit.MILLISECONDS);
+    timeout = pair.loop.schedule(this::onTimeout, timeoutNanos, TimeUnit.NANOSECONDS);
     client.dispatch(this);
   }
 
   boolean pipelinable() {
     return pipelinable;
+  }
+
+  /** How long the call may take in all (the route's shadow timeout). */
+  long timeoutNanos() {
+    return timeoutNanos;
   }
 
   boolean done() {
@@ -96,7 +106,7 @@ final class MirrorCall {
       informational = code >= 100 && code < 200;
       if (!informational && !done) {
         answering = true;
-        capture.head(res);
+        capture.head(res.status().code(), res.headers());
       }
     }
     if (!(msg instanceof HttpContent c)) {

@@ -11,13 +11,15 @@ import java.util.List;
 /**
  * The mirror connections of one event loop to one shadow target. A request goes on the first
  * connection that takes it (so bursts share connections and flushes), else on a new one from the
- * mirror pools, whose bounds turn an excess into a counted drop. Event-loop confined.
+ * mirror pools, whose bounds turn an excess into a counted drop. Keeps a moving average of the
+ * target's service time, which decides how much may wait on one connection. Event-loop confined.
  */
 final class MirrorClient {
   private final UpstreamPools pools;
   private final EventLoop loop;
   private final List<MirrorConnection> connections = new ArrayList<>();
   private UpstreamTarget target;
+  private long serviceNanos;
 
   MirrorClient(UpstreamPools pools, UpstreamTarget target, EventLoop loop) {
     this.pools = pools;
@@ -34,9 +36,10 @@ final class MirrorClient {
   /** Sends a call on a connection with room for it, opening one if none has. */
   void dispatch(MirrorCall call) {
     int depth = target.mirrorPipelining();
+    long now = System.nanoTime();
     for (int i = 0; i < connections.size(); i++) {
       MirrorConnection c = connections.get(i);
-      if (c.accepts(call, depth)) {
+      if (c.accepts(call, depth, serviceNanos, now)) {
         c.send(call);
         return;
       }
@@ -52,6 +55,15 @@ final class MirrorClient {
         c.connectFailed(f.cause() instanceof IllegalStateException);
       }
     });
+  }
+
+  /**
+   * An answer took {@code nanos} from the start of its service. The estimate follows a slower
+   * answer at once and a faster one gradually (over about eight answers): quick to stop
+   * pipelining, slow to start again.
+   */
+  void answered(long nanos) {
+    serviceNanos = nanos > serviceNanos ? nanos : serviceNanos + (nanos - serviceNanos) / 8;
   }
 
   /** A connection closed. */

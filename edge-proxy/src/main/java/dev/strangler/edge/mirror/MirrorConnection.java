@@ -12,14 +12,24 @@ import java.util.ArrayDeque;
 
 /**
  * One connection to a shadow target carrying mirror requests, several at a time when they are
- * safe (HTTP/1.1 pipelining, answers in request order). Requests written during one event-loop
- * iteration go out in one flush at its end, so a burst of mirrors costs one write, and the shadow
- * answers them in one too. The connection is the mirror client's until it closes: on a
- * {@code Connection: close} answer, an idle timeout with nothing waiting, a timed-out request at
- * the head of the line, or the peer closing. Requests still waiting then go back to the client.
- * Event-loop confined.
+ * safe (HTTP/1.1 pipelining: answers come in request order, and most servers serve a connection's
+ * requests one after another). Requests written during one event-loop iteration go out in one
+ * flush at its end, so a burst of mirrors costs one write, and the shadow answers them in one too.
+ *
+ * <p>A request waits behind others only while that costs it little: fewer than the target's
+ * {@code mirror-pipelining} are waiting, and their expected service (each as long as the slower of
+ * the target's recent answers and the current head's wait so far) takes at most a
+ * {@value #WAIT_SHARE}th of the request's timeout. A slow or hung shadow therefore gets one
+ * request per connection, a fast one long pipelines.
+ *
+ * <p>The connection is the mirror client's until it closes: on a {@code Connection: close}
+ * answer, an idle timeout with nothing waiting, a timed-out request at the head of the line, or
+ * the peer closing. Requests still waiting then go back to the client. Event-loop confined.
  */
 final class MirrorConnection implements UpstreamListener {
+  /** The share of a request's timeout it may spend waiting for the requests before it. */
+  static final int WAIT_SHARE = 16;
+
   private final MirrorClient client;
   private final EventLoop loop;
   private final Runnable flush = this::flush;
@@ -29,15 +39,21 @@ final class MirrorConnection implements UpstreamListener {
   private boolean closing;
   private boolean announcedClose;
   private boolean flushScheduled;
-  private long lastAnswerNanos;
+  private long headSince;
 
   MirrorConnection(MirrorClient client, EventLoop loop) {
     this.client = client;
     this.loop = loop;
   }
 
-  /** Whether {@code call} may go on this connection now, with at most {@code depth} waiting. */
-  boolean accepts(MirrorCall call, int depth) {
+  /**
+   * Whether {@code call} may go on this connection now.
+   *
+   * @param depth   requests that may wait on one connection (the target's pipelining)
+   * @param service the target's recent service time per request, in nanoseconds
+   * @param now     {@link System#nanoTime()}
+   */
+  boolean accepts(MirrorCall call, int depth, long service, long now) {
     if (closing) {
       return false;
     }
@@ -46,12 +62,11 @@ final class MirrorConnection implements UpstreamListener {
       return true;
     }
     MirrorCall last = waiting.isEmpty() ? unsent.peekLast() : waiting.peekLast();
-    return call.pipelinable() && last.pipelinable() && queued < depth;
-  }
-
-  /** Requests on this connection, sent or about to be. */
-  int load() {
-    return unsent.size() + waiting.size();
+    if (!call.pipelinable() || !last.pipelinable() || queued >= depth) {
+      return false;
+    }
+    long perRequest = Math.max(service, waiting.isEmpty() ? 0 : now - headSince);
+    return queued * perRequest <= call.timeoutNanos() / WAIT_SHARE;
   }
 
   /** Queues a request; it is written now if connected, else once the connection is up. */
@@ -92,7 +107,8 @@ final class MirrorConnection implements UpstreamListener {
 
   private void write(MirrorCall call) {
     if (waiting.isEmpty()) {
-      call.timeFrom(Math.max(System.nanoTime(), lastAnswerNanos));
+      headSince = System.nanoTime();
+      call.timeFrom(headSince);
     }
     waiting.add(call);
     channel.write(call.nextSend(this), channel.voidPromise());
@@ -145,15 +161,17 @@ final class MirrorConnection implements UpstreamListener {
       return;
     }
     waiting.poll();
+    long now = System.nanoTime();
+    client.answered(now - headSince);
     if (announcedClose) {
       UpstreamHandler.of(channel).detach();
       channel.close();
       giveBack();
       return;
     }
-    lastAnswerNanos = System.nanoTime();
+    headSince = now;
     if (waiting.peek() != null) {
-      waiting.peek().timeFrom(lastAnswerNanos);
+      waiting.peek().timeFrom(now);
     }
   }
 

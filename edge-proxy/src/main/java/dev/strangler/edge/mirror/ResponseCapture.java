@@ -1,7 +1,8 @@
 package dev.strangler.edge.mirror;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.EmptyHttpHeaders;
+import io.netty.handler.codec.http.HttpHeaders;
 import java.util.AbstractMap.SimpleImmutableEntry;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,13 +13,13 @@ import java.util.Map;
  * One side's response as it streams past, copied into a bounded buffer for comparison and
  * capture. Above the bound the copy keeps the first bytes and is marked overflowed (a comparison
  * then ends as {@code skipped}, a capture is marked truncated); the streaming itself is never
- * held up. Event-loop confined.
+ * held up. Filled on the event loop; read by the judge once the pair is complete.
  */
 final class ResponseCapture {
   private final int limit;
   private long startNanos;
   private int status;
-  private List<Map.Entry<String, String>> headers = List.of();
+  private HttpHeaders headers = EmptyHttpHeaders.INSTANCE;
   private byte[] body = new byte[0];
   private int size;
   private boolean overflowed;
@@ -34,14 +35,13 @@ final class ResponseCapture {
     startNanos = nanos;
   }
 
-  /** Records status and headers as the upstream sent them (before any rewriting). */
-  void head(HttpResponse res) {
-    status = res.status().code();
-    List<Map.Entry<String, String>> h = new ArrayList<>(res.headers().size());
-    for (Map.Entry<String, String> e : res.headers()) {
-      h.add(new SimpleImmutableEntry<>(e.getKey(), e.getValue()));
-    }
-    headers = h;
+  /**
+   * Records status and headers as the upstream sent them; the capture keeps {@code headers}, so
+   * the caller hands over headers nobody changes any more (a copy, if the response is rewritten).
+   */
+  void head(int status, HttpHeaders headers) {
+    this.status = status;
+    this.headers = headers;
   }
 
   /** Copies a body piece, unless the bound is already passed. */
@@ -74,8 +74,13 @@ final class ResponseCapture {
     return status;
   }
 
+  /** The headers as name and value pairs in the order received (built when asked, off the loop). */
   List<Map.Entry<String, String>> headers() {
-    return headers;
+    List<Map.Entry<String, String>> h = new ArrayList<>(headers.size());
+    for (Map.Entry<String, String> e : headers) {
+      h.add(new SimpleImmutableEntry<>(e.getKey(), e.getValue()));
+    }
+    return h;
   }
 
   /** The body, or its first {@code limit} bytes when {@link #overflowed()}. */

@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -68,6 +69,14 @@ class MirrorPipeliningTest {
         c.limits(), c.routes(), c.mask()));
   }
 
+  /**
+   * GET and HEAD mirrors with a 30 s timeout: a request may then wait behind others for up to
+   * 30/16 s, more than a cold first request through a new edge takes.
+   */
+  static ShadowConfig patient() {
+    return new ShadowConfig(true, 1.0, Set.of("GET", "HEAD"), Duration.ofSeconds(30), 1024, false, 256);
+  }
+
   static RouteConfig route(ShadowConfig shadow) {
     return shadowed("items", "/**", Side.LEGACY, shadow, CompareConfig.lenient());
   }
@@ -82,7 +91,7 @@ class MirrorPipeliningTest {
 
   @Test
   void aBurstOfMirrorsSharesAConnectionPerEventLoop() throws Exception {
-    start(16, shadow(), MirrorPipeliningTest::same);
+    start(16, patient(), MirrorPipeliningTest::same);
     List<RawClient> clients = burst(8, "GET");
     await(() -> fresh.received().size() >= 1);
     Thread.sleep(200);
@@ -97,7 +106,7 @@ class MirrorPipeliningTest {
 
   @Test
   void pipeliningOfOneSendsEachMirrorOnAConnectionOfItsOwn() throws Exception {
-    start(1, shadow(), MirrorPipeliningTest::same);
+    start(1, patient(), MirrorPipeliningTest::same);
     List<RawClient> clients = burst(6, "GET");
     await(() -> fresh.received().size() == 6);
     assertThat(connections()).isEqualTo(6);
@@ -122,7 +131,7 @@ class MirrorPipeliningTest {
 
   @Test
   void headAndGetMirrorsShareAConnection() throws Exception {
-    start(16, shadow(), MirrorPipeliningTest::same);
+    start(16, patient(), MirrorPipeliningTest::same);
     try (RawClient c = new RawClient(edge.port())) {
       c.send("GET /a HTTP/1.1\r\nHost: h\r\n\r\n").read(false);
       c.send("HEAD /b HTTP/1.1\r\nHost: h\r\n\r\n").read(true);
@@ -136,7 +145,7 @@ class MirrorPipeliningTest {
 
   @Test
   void aServerClosingAfterEachAnswerGetsTheWaitingMirrorsAgain() throws Exception {
-    start(16, shadow(), (req, ctx) -> {
+    start(16, patient(), (req, ctx) -> {
       FullHttpResponse res = ShadowingTest.json("new", body(req));
       res.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
       ctx.writeAndFlush(res).addListener(ChannelFutureListener.CLOSE);
@@ -154,24 +163,67 @@ class MirrorPipeliningTest {
   }
 
   @Test
-  void aMirrorStuckAtTheHeadTimesOutAndTheOnesBehindItGoOutAgain() throws Exception {
+  void aHungMirrorHoldsNoMirrorSentAfterIt() throws Exception {
     gate.open();
-    start(16, new ShadowConfig(true, 1.0, Set.of("GET"), Duration.ofMillis(500), 1024, false, 256), (req, ctx) -> {
+    start(16, new ShadowConfig(true, 1.0, Set.of("GET"), Duration.ofMillis(800), 1024, false, 256), (req, ctx) -> {
       if (!req.uri().equals("/hang")) {
         same(req, ctx);
       }
     });
     try (RawClient c = new RawClient(edge.port())) {
-      for (String path : List.of("/hang", "/items/1", "/items/2")) {
+      assertThat(c.send("GET /hang HTTP/1.1\r\nHost: h\r\n\r\n").read(false).status()).isEqualTo(200);
+      Thread.sleep(100);
+      for (String path : List.of("/items/1", "/items/2")) {
+        assertThat(c.send("GET " + path + " HTTP/1.1\r\nHost: h\r\n\r\n").read(false).status()).isEqualTo(200);
+      }
+      awaitOutcomes(2);
+      assertThat(edge.outcomes().counts("items")).containsEntry(Outcome.MATCH, 2L);
+    }
+    awaitOutcomes(3);
+    assertThat(edge.outcomes().counts("items")).containsEntry(Outcome.SHADOW_ERROR, 1L);
+  }
+
+  @Test
+  void mirrorsWaitingOnAConnectionThatBreaksGoOutOnceMore() throws Exception {
+    AtomicBoolean dropped = new AtomicBoolean();
+    start(16, patient(), (req, ctx) -> {
+      if (req.uri().equals("/drop") && dropped.compareAndSet(false, true)) {
+        ctx.executor().schedule(() -> ctx.close(), 300, TimeUnit.MILLISECONDS);
+      } else {
+        same(req, ctx);
+      }
+    });
+    gate.open();
+    try (RawClient c = new RawClient(edge.port())) {
+      assertThat(c.send("GET /items/0 HTTP/1.1\r\nHost: h\r\n\r\n").read(false).status()).isEqualTo(200);
+      awaitOutcomes(1);
+      for (String path : List.of("/drop", "/items/1", "/items/2")) {
         assertThat(c.send("GET " + path + " HTTP/1.1\r\nHost: h\r\n\r\n").read(false).status()).isEqualTo(200);
       }
     }
-    awaitOutcomes(3);
-    assertThat(edge.outcomes().counts("items"))
-        .containsEntry(Outcome.SHADOW_ERROR, 1L).containsEntry(Outcome.MATCH, 2L);
+    awaitOutcomes(4);
+    assertThat(edge.outcomes().counts("items")).containsEntry(Outcome.MATCH, 4L);
     assertThat(fresh.received()).extracting(TestUpstream.Received::uri)
-        .as("the two behind /hang, sent again on a new connection").contains("/items/1", "/items/2");
+        .as("the three waiting on the broken connection, sent again on a second one")
+        .containsExactly("/items/0", "/drop", "/drop", "/items/1", "/items/2");
     assertThat(connections()).isEqualTo(2);
+  }
+
+  @Test
+  void aSlowShadowGetsAConnectionPerMirror() throws Exception {
+    gate.open();
+    start(16, shadow(), (req, ctx) -> ctx.executor().schedule(() -> same(req, ctx), 400, TimeUnit.MILLISECONDS));
+    try (RawClient c = new RawClient(edge.port())) {
+      assertThat(c.send("GET /items/0 HTTP/1.1\r\nHost: h\r\n\r\n").read(false).status()).isEqualTo(200);
+      awaitOutcomes(1);
+      for (int i = 1; i <= 4; i++) {
+        assertThat(c.send("GET /items/" + i + " HTTP/1.1\r\nHost: h\r\n\r\n").read(false).status()).isEqualTo(200);
+      }
+      await(() -> fresh.received().size() == 5);
+    }
+    assertThat(connections()).as("the four mirrors after a 400 ms answer each on a connection").isEqualTo(4);
+    awaitOutcomes(5);
+    assertThat(edge.outcomes().counts("items")).containsEntry(Outcome.MATCH, 5L);
   }
 
   /** Sends one request on each of {@code n} client connections and reads the (legacy) answers. */
