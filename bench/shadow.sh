@@ -5,7 +5,12 @@
 # The edge compares both sides' whole JSON body (core {json: ""}); nginx's `mirror` discards the
 # shadow's answer. The edge's edge_shadow_total{outcome} counts of each measured run are reported.
 #
-# Settings (env): CONNS=64 THREADS=2 DURATION=15s WARMUP=10s  wrk connections/threads/durations
+# Each round measures every case once, in order; the report gives each case's median over the
+# rounds, and each shadowed case's ratio to the same round's shadowing-off case (its median too),
+# so that a machine whose speed drifts between rounds compares like with like.
+#
+# Settings (env): CONNS=64 THREADS=2 DURATION=15s WARMUP=30s  wrk connections/threads/durations
+#                 ROUNDS=3                                    rounds over all cases
 #                 WRK_OPTS="--timeout 10s"                    extra wrk flags (a stalled answer
 #                                                             counts in the latency, not as error)
 #                 SLOW_MS=2000                                the slow shadow's delay
@@ -23,7 +28,8 @@ cd "$ROOT"
 CONNS="${CONNS:-64}"
 THREADS="${THREADS:-2}"
 DURATION="${DURATION:-15s}"
-WARMUP="${WARMUP:-10s}"
+WARMUP="${WARMUP:-30s}"
+ROUNDS="${ROUNDS:-3}"
 WRK_OPTS="${WRK_OPTS---timeout 10s}"
 SLOW_MS="${SLOW_MS:-2000}"
 SETTLE="${SETTLE:-3}"
@@ -89,6 +95,16 @@ start_target() {
   esac
   TARGET_PID="$STARTED_PID"
   await_body "$target" "$TARGET_URL" "$TARGET_PID"
+  [[ "$target" != edge-* ]] || await_admin "$target"
+}
+
+# Waits until the edge's admin port answers /health (it starts after the data plane).
+await_admin() {
+  for _ in $(seq 300); do
+    curl -fsS --max-time 2 "http://127.0.0.1:$ADMIN_PORT/health" >/dev/null 2>&1 && return 0
+    sleep 0.2
+  done
+  die "$1: the admin port did not answer /health within 60s"
 }
 
 # Prints the edge's edge_shadow_total series as "outcome count" lines.
@@ -98,13 +114,28 @@ shadow_counts() {
            END { for (o in n) printf "%s %d\n", o, n[o] }' | sort
 }
 
+# Clock ticks of CPU used so far by the target: the edge's JVM, or nginx's master and workers.
+target_ticks() {
+  local pids=("$TARGET_PID") pid rest=() ticks=0
+  read -r -a rest <<<"$(cat /proc/"$TARGET_PID"/task/*/children 2>/dev/null || true)"
+  pids+=("${rest[@]}")
+  for pid in "${pids[@]}"; do
+    read -r -a rest <<<"$(sed 's/^.*) //' "/proc/$pid/stat" 2>/dev/null || true)"
+    ((${#rest[@]} > 13)) && ticks=$((ticks + rest[11] + rest[12]))
+  done
+  echo "$ticks"
+}
+
 before_run() {
+  target_ticks >"$WORK/$1.$2.ticks"
   [[ "$1" == edge-* ]] || return 0
   shadow_counts >"$WORK/$1.$2.before"
 }
 
-# Lets the mirrors of the run finish, then stores the run's outcome counts (after − before).
+# Stores the target's CPU ticks of the run; lets the mirrors of the run finish, then stores the
+# run's outcome counts (after − before).
 after_run() {
+  echo $(($(target_ticks) - $(cat "$WORK/$1.$2.ticks"))) >"$WORK/$1.$2.ticks"
   [[ "$1" == edge-* ]] || return 0
   sleep "$SETTLE"
   shadow_counts >"$WORK/$1.$2.after"
@@ -140,8 +171,46 @@ versions() {
   echo "wrk: $( (wrk -v 2>&1 || true) | head -n 1 | cut -d' ' -f2)"
 }
 
+# The median of the numbers given as arguments.
+median() {
+  printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) exit; print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+
+# Stores round $2's figures of case $1: "req/s p50_ms p99_ms ratio_to_off p99_change_pct cpu_us_per_request other%".
+keep_round() {
+  local target="$1" round="$2" rps p50 p99 non2xx errors off_rps off_p99 ticks seconds
+  read -r rps p50 p99 non2xx errors <<<"${RESULTS[$target]}"
+  BAD_NON2XX[$target]=$((${BAD_NON2XX[$target]:-0} + non2xx))
+  BAD_ERRORS[$target]=$((${BAD_ERRORS[$target]:-0} + errors))
+  ticks="$(cat "$WORK/$target.${BEST_ATTEMPT[$target]}.ticks")"
+  seconds="$(to_ms "$DURATION")"
+  ROUND[$target.$round]="$rps $(to_ms "$p50") $(to_ms "$p99") $(awk -v t="$ticks" -v r="$rps" -v s="$seconds" \
+    'BEGIN { printf "%.1f", (r > 0) ? t * 10000 / (r * s / 1000) : 0 }') ${OTHER_CPU[$target]}"
+  [[ "$target" != edge-* ]] || cp "$WORK/$target.${BEST_ATTEMPT[$target]}.outcomes" "$WORK/$target.round$round.outcomes"
+  read -r off_rps _ off_p99 _ <<<"${ROUND[${target%%-*}-off.$round]:-}"
+  RATIO[$target.$round]="$(awk -v a="$rps" -v b="${off_rps:-0}" 'BEGIN { printf "%.3f", (b > 0) ? a / b : 0 }')"
+  CHANGE[$target.$round]="$(awk -v a="$(to_ms "$p99")" -v b="${off_p99:-0}" 'BEGIN { printf "%.1f", (b > 0) ? 100 * (a - b) / b : 0 }')"
+}
+
+# Median over the rounds of field $2 (1-based, of ROUND) of case $1.
+round_median() {
+  local target="$1" field="$2" round values=()
+  for ((round = 1; round <= ROUNDS; round++)); do
+    values+=("$(cut -d' ' -f"$field" <<<"${ROUND[$target.$round]}")")
+  done
+  median "${values[@]}"
+}
+
+# Median over the rounds of an array (RATIO or CHANGE) for case $2.
+array_median() {
+  local -n of="$1"
+  local target="$2" round values=()
+  for ((round = 1; round <= ROUNDS; round++)); do values+=("${of[$target.$round]}"); done
+  median "${values[@]}"
+}
+
 write_section() {
-  local section="$WORK/section.md" target rps p50 p99 non2xx errors off_rps off_p99 busy=() other=()
+  local section="$WORK/section.md" target round rps p50 p99 cpu other
   {
     echo "## $SECTION"
     echo
@@ -150,26 +219,42 @@ write_section() {
     echo "Load average (1/5/15 min) before the run: $LOAD_BEFORE; after: $(cut -d' ' -f1-3 /proc/loadavg)."
     echo
     echo '```'
-    echo "CONNS=$CONNS THREADS=$THREADS DURATION=$DURATION WARMUP=$WARMUP WRK_OPTS=\"$WRK_OPTS\" SLOW_MS=$SLOW_MS \\"
+    echo "CONNS=$CONNS THREADS=$THREADS DURATION=$DURATION WARMUP=$WARMUP ROUNDS=$ROUNDS WRK_OPTS=\"$WRK_OPTS\" SLOW_MS=$SLOW_MS \\"
     echo "  EDGE_THREADS=$EDGE_THREADS EDGE_JAVA_OPTS=\"$EDGE_JAVA_OPTS\" bench/shadow.sh"
     echo '```'
     echo
-    echo "Each case: \`wrk -t$THREADS -c$CONNS -d$WARMUP $WRK_OPTS\` warm-up, then \`wrk -t$THREADS -c$CONNS -d$DURATION $WRK_OPTS --latency\`,"
-    echo "GET / answered by \`HelloUpstream --json\` ($(printf %s "$EXPECTED_BODY" | wc -c)-byte JSON body, $UPSTREAM_THREADS event loop thread)."
+    echo "Each case, in each of $ROUNDS rounds: the target started afresh, \`wrk -t$THREADS -c$CONNS -d$WARMUP $WRK_OPTS\` warm-up,"
+    echo "then \`wrk -t$THREADS -c$CONNS -d$DURATION $WRK_OPTS --latency\`, GET / answered by \`HelloUpstream --json\`"
+    echo "($(printf %s "$EXPECTED_BODY" | wc -c)-byte JSON body, $UPSTREAM_THREADS event loop thread)."
     echo "Shadow upstreams: a second \`HelloUpstream --json\` (1 thread), and a third with \`--delay $SLOW_MS\`"
     echo "(the answer is scheduled on its event loop; nothing blocks)."
     echo "Edge: \`--threads $EDGE_THREADS\`, one catch-all route, core \`{json: \"\"}\` on both sides, shadow"
-    echo "\`{enabled: false}\` or \`$SHADOW_ON\` (\`max-in-flight\` default 256, \`methods\` default GET/HEAD)."
+    echo "\`{enabled: false}\` or \`$SHADOW_ON\` (\`max-in-flight\` default 256, \`methods\` default GET/HEAD,"
+    echo "upstream \`mirror-pipelining\` default 16)."
     echo "nginx: \`worker_processes auto\`, \`mirror /mirror;\` with \`location = /mirror { internal; proxy_pass http://shadow\$request_uri; }\`,"
-    echo "upstream \`keepalive 64\` for both, HTTP/1.1 to both, access log off. ÷off and p99 vs off compare with the same proxy's off case."
+    echo "upstream \`keepalive 64\` for both, HTTP/1.1 to both, access log off."
     echo
-    echo "| target | shadow | req/s | p50 | p99 | ÷off (req/s) | p99 vs off |"
-    echo "| --- | --- | ---: | ---: | ---: | ---: | ---: |"
+    echo "Medians over the rounds. ÷off and p99 vs off compare each round with the same proxy's off case of that round;"
+    echo "proxy CPU is the proxy's own processes' CPU time (user + system) per answered request."
+    echo
+    echo "| target | shadow | req/s | p50 | p99 | ÷off (req/s) | p99 vs off | proxy CPU per request |"
+    echo "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |"
     for target in $CASES; do
-      read -r rps p50 p99 non2xx errors <<<"${RESULTS[$target]}"
-      read -r off_rps _ off_p99 _ <<<"${RESULTS[${target%%-*}-off]:-}"
-      printf '| %s | %s | %.0f | %s | %s | %s | %s |\n' "${target%%-*}" "$(shadow_label "$target")" "$rps" "$p50" "$p99" \
-        "$(ratio "$rps" "$off_rps")" "$(change "$(to_ms "$p99")" "$( [[ -n "$off_p99" ]] && to_ms "$off_p99" || echo 0)")"
+      printf '| %s | %s | %.0f | %s ms | %s ms | %.2f× | %+.0f%% | %s µs |\n' "${target%%-*}" "$(shadow_label "$target")" \
+        "$(round_median "$target" 1)" "$(round_median "$target" 2)" "$(round_median "$target" 3)" \
+        "$(array_median RATIO "$target")" "$(array_median CHANGE "$target")" "$(round_median "$target" 4)"
+    done
+    echo
+    echo "Every round:"
+    echo
+    echo "| round | target | shadow | req/s | p50 | p99 | ÷off | p99 vs off | proxy CPU per request | other processes' CPU |"
+    echo "| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+    for ((round = 1; round <= ROUNDS; round++)); do
+      for target in $CASES; do
+        read -r rps p50 p99 cpu other <<<"${ROUND[$target.$round]}"
+        printf '| %d | %s | %s | %.0f | %s ms | %s ms | %.2f× | %+.0f%% | %s µs | %s%% |\n' "$round" "${target%%-*}" \
+          "$(shadow_label "$target")" "$rps" "$p50" "$p99" "${RATIO[$target.$round]}" "${CHANGE[$target.$round]}" "$cpu" "$other"
+      done
     done
     echo
     echo "Edge shadow outcomes of each measured run (\`edge_shadow_total\` from \`GET /metrics\`, after − before,"
@@ -177,20 +262,17 @@ write_section() {
     echo
     for target in $CASES; do
       [[ "$target" == edge-* && "$target" != edge-off ]] || continue
-      echo "- $(shadow_label "$target"): $(cat "$WORK/$target.${BEST_ATTEMPT[$target]}.outcomes")"
+      for ((round = 1; round <= ROUNDS; round++)); do
+        echo "- round $round, $(shadow_label "$target"): $(cat "$WORK/$target.round$round.outcomes")"
+      done
     done
     echo
+    for target in $CASES; do RESULTS[$target]="0 0 0 ${BAD_NON2XX[$target]} ${BAD_ERRORS[$target]}"; done
     # shellcheck disable=SC2086
-    report_problems "in any case" $CASES
+    report_problems "in any run" $CASES
     echo
-    for target in $CASES; do
-      busy+=("$target ${BUSY_BEFORE[$target]}%")
-      other+=("$target ${OTHER_CPU[$target]}%")
-    done
-    echo "Machine CPU used by processes other than wrk, the upstreams and the proxy: just before each"
-    echo "case (2 s) $(IFS=,; echo "${busy[*]}" | sed 's/,/, /g'); during its measured run"
-    echo "$(IFS=,; echo "${other[*]}" | sed 's/,/, /g') (a run above $MAX_OTHER_CPU% is repeated, up to $ATTEMPTS runs; the least"
-    echo "disturbed one is shown). Everything shares $(nproc) cores."
+    echo "A run during which other processes took more than $MAX_OTHER_CPU% of the machine's CPU is repeated (up to"
+    echo "$ATTEMPTS runs; the least disturbed one is kept). Everything shares $(nproc) cores."
   } >"$section"
   replace_section "$SECTION" "$section"
 }
@@ -198,16 +280,20 @@ write_section() {
 main() {
   install_tools wrk nginx curl
   build edge-proxy "$EDGE_JAR"
-  declare -gA RESULTS=() LOG_NOTES=() BUSY_BEFORE=() OTHER_CPU=() BEST_ATTEMPT=()
+  declare -gA RESULTS=() LOG_NOTES=() BUSY_BEFORE=() OTHER_CPU=() BEST_ATTEMPT=() ROUND=() RATIO=() CHANGE=() BAD_NON2XX=() BAD_ERRORS=()
   note_load
   start_upstreams
-  local target
-  for target in $CASES; do
-    measure "$target"
-    [[ "$target" != edge-* ]] || log "$target: shadow outcomes $(cat "$WORK/$target.${BEST_ATTEMPT[$target]}.outcomes" 2>/dev/null)"
-    note_log_problems "$target"
-    [[ "$target" != nginx-* ]] || note_log_problems "$target" "$target/nginx"
-    stop "$TARGET_PID"
+  local target round
+  for ((round = 1; round <= ROUNDS; round++)); do
+    for target in $CASES; do
+      log "round $round of $ROUNDS: $target"
+      measure "$target"
+      keep_round "$target" "$round"
+      [[ "$target" != edge-* ]] || log "$target: shadow outcomes $(cat "$WORK/$target.round$round.outcomes" 2>/dev/null)"
+      note_log_problems "$target"
+      [[ "$target" != nginx-* ]] || note_log_problems "$target" "$target/nginx"
+      stop "$TARGET_PID"
+    done
   done
   write_section
 }
