@@ -18,7 +18,7 @@ public final class ShadowOutcomes {
   private final MeterRegistry registry;
   private final Duration window;
   private final ConcurrentHashMap<String, Route> routes = new ConcurrentHashMap<>();
-  private final ConcurrentHashMap<String, Counter> reasons = new ConcurrentHashMap<>();
+  private final Map<Outcome, ConcurrentHashMap<String, Counter>> reasons = new EnumMap<>(Outcome.class);
 
   private final class Route {
     final Map<Outcome, Counter> counters = new EnumMap<>(Outcome.class);
@@ -38,6 +38,9 @@ public final class ShadowOutcomes {
   public ShadowOutcomes(MeterRegistry registry, Duration window) {
     this.registry = registry;
     this.window = window;
+    for (Outcome o : Outcome.values()) {
+      reasons.put(o, new ConcurrentHashMap<>());
+    }
   }
 
   /** Counts one outcome; {@code reason} (may be null) says why for skipped, dropped and errors. */
@@ -50,7 +53,7 @@ public final class ShadowOutcomes {
       default -> {}
     }
     if (reason != null) {
-      reasons.computeIfAbsent(outcome.id() + "/" + reason, k -> Counter.builder("edge_shadow_reasons_total")
+      reasons.get(outcome).computeIfAbsent(reason, k -> Counter.builder("edge_shadow_reasons_total")
           .description("Why mirror-eligible requests were skipped, dropped or failed")
           .tag("outcome", outcome.id()).tag("reason", reason).register(registry)).increment();
     }
