@@ -36,8 +36,9 @@ final class ResponseCapture {
   }
 
   /**
-   * Records status and headers as the upstream sent them; the capture keeps {@code headers}, so
-   * the caller hands over headers nobody changes any more (a copy, if the response is rewritten).
+   * Records status and headers. The capture keeps {@code headers} and reads them once the pair
+   * is complete: a serving response's are then as rewritten for the client (content headers
+   * untouched, which is all judging reads); a recorded exchange hands over a copy made before.
    */
   void head(int status, HttpHeaders headers) {
     this.status = status;

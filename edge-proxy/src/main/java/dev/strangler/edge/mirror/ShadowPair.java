@@ -119,7 +119,7 @@ public final class ShadowPair implements ShadowTap {
 
   @Override
   public void primaryHead(HttpResponse res) {
-    primary.head(res.status().code(), res.headers().copy());
+    primary.head(res.status().code(), record ? res.headers().copy() : res.headers());
   }
 
   @Override

@@ -11,7 +11,11 @@ public interface ShadowTap {
   /** A piece of the client's request body ({@code last}: the body is complete). */
   void requestBody(ByteBuf content, boolean last);
 
-  /** The serving side's response head, as the upstream sent it. */
+  /**
+   * The serving side's response head, as the upstream sent it. The tap may keep the headers
+   * object, which the exchange then rewrites for the client (hop-by-hop headers, {@code Via});
+   * a tap that needs them as sent copies them now.
+   */
   void primaryHead(HttpResponse res);
 
   /** A piece of the serving side's response body. */
