@@ -5,6 +5,7 @@ import dev.strangler.edge.upstream.UpstreamListener;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
 import io.netty.channel.SingleThreadEventLoop;
+import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.util.ReferenceCountUtil;
@@ -23,8 +24,8 @@ import java.util.ArrayDeque;
  * request per connection, a fast one long pipelines.
  *
  * <p>The connection is the mirror client's until it closes: on a {@code Connection: close}
- * answer, an idle timeout with nothing waiting, a timed-out request at the head of the line, or
- * the peer closing. Requests still waiting then go back to the client. Event-loop confined.
+ * answer, an answer that is not HTTP (its request fails as {@code bad-response}), an idle timeout
+ * with nothing waiting, a timed-out request at the head of the line, or the peer closing. Requests still waiting then go back to the client. Event-loop confined.
  */
 final class MirrorConnection implements UpstreamListener {
   /** The share of a request's timeout it may spend waiting for the requests before it. */
@@ -149,6 +150,14 @@ final class MirrorConnection implements UpstreamListener {
     MirrorCall head = waiting.peek();
     if (head == null) {
       ReferenceCountUtil.release(msg);
+      closing = true;
+      channel.close();
+      return;
+    }
+    if (msg instanceof HttpObject o && o.decoderResult().isFailure()) {
+      ReferenceCountUtil.release(msg);
+      waiting.poll();
+      head.fail("bad-response");
       closing = true;
       channel.close();
       return;

@@ -22,7 +22,10 @@ import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.buffer.Unpooled;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -224,6 +227,31 @@ class MirrorPipeliningTest {
     assertThat(connections()).as("the four mirrors after a 400 ms answer each on a connection").isEqualTo(4);
     awaitOutcomes(5);
     assertThat(edge.outcomes().counts("items")).containsEntry(Outcome.MATCH, 5L);
+  }
+
+  @Test
+  void anAnswerThatIsNotHttpFailsItsMirrorAndTheOnesBehindItGoOutAgain() throws Exception {
+    AtomicBoolean garbled = new AtomicBoolean();
+    start(16, patient(), (req, ctx) -> {
+      if (req.uri().equals("/garbled") && garbled.compareAndSet(false, true)) {
+        ctx.pipeline().firstContext().writeAndFlush(
+            Unpooled.copiedBuffer("HTTP/1.1 two hundred\r\nX: y\r\n\r\n", StandardCharsets.US_ASCII));
+      } else {
+        same(req, ctx);
+      }
+    });
+    try (RawClient c = new RawClient(edge.port())) {
+      for (String path : List.of("/garbled", "/items/1", "/items/2")) {
+        assertThat(c.send("GET " + path + " HTTP/1.1\r\nHost: h\r\n\r\n").read(false).status()).isEqualTo(200);
+      }
+    }
+    gate.open();
+    awaitOutcomes(3);
+    assertThat(edge.outcomes().counts("items"))
+        .containsEntry(Outcome.SHADOW_ERROR, 1L).containsEntry(Outcome.MATCH, 2L);
+    edge.writer().flush(Duration.ofSeconds(10));
+    assertThat(edge.discrepancies().find("items", null, Instant.EPOCH, 10))
+        .singleElement().satisfies(r -> assertThat(r.reason()).isEqualTo("new: bad-response"));
   }
 
   /** Sends one request on each of {@code n} client connections and reads the (legacy) answers. */
