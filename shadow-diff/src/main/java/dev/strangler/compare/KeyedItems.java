@@ -1,6 +1,7 @@
 package dev.strangler.compare;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.strangler.json.Tape;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,33 +17,36 @@ final class KeyedItems {
   private final Walk walk;
   private final RuleState item;
   private final String keyField;
-  private final JsonNode legacy;
-  private final JsonNode fresh;
+  private final byte[] keyName;
+  private final Items legacy;
+  private final Items fresh;
 
-  private KeyedItems(Walk walk, RuleState item, String keyField, JsonNode legacy, JsonNode fresh) {
+  private KeyedItems(Walk walk, RuleState item, String keyField, Items legacy, Items fresh) {
     this.walk = walk;
     this.item = item;
     this.keyField = keyField;
+    this.keyName = keyField.getBytes(StandardCharsets.UTF_8);
     this.legacy = legacy;
     this.fresh = fresh;
   }
 
-  static void compare(Walk walk, RuleState item, String keyField, JsonNode legacy, JsonNode fresh) {
-    if (walk.probing() && legacy.size() != fresh.size()) {
+  /** Compares array {@code i} of the legacy tape with array {@code j} of the new one. */
+  static void compare(Walk walk, RuleState item, String keyField, int i, int j) {
+    if (walk.probing() && walk.legacy().count(i) != walk.fresh().count(j)) {
       walk.fail();
       return;
     }
-    new KeyedItems(walk, item, keyField, legacy, fresh).byKey();
+    new KeyedItems(walk, item, keyField, Items.all(walk.legacy(), i), Items.all(walk.fresh(), j)).byKey();
   }
 
   /** Walks the keys in order of first appearance, legacy side first. */
   private void byKey() {
     Map<KeyValue, Slot> slots = new LinkedHashMap<>(Math.max(16, (legacy.size() + fresh.size()) * 4 / 3));
     for (int i = 0; i < legacy.size(); i++) {
-      slots.computeIfAbsent(keyValue(legacy.get(i)), k -> new Slot()).legacy.add(i);
+      slots.computeIfAbsent(keyValue(legacy, i), k -> new Slot()).legacy.add(i);
     }
     for (int i = 0; i < fresh.size(); i++) {
-      slots.computeIfAbsent(keyValue(fresh.get(i)), k -> new Slot()).fresh.add(i);
+      slots.computeIfAbsent(keyValue(fresh, i), k -> new Slot()).fresh.add(i);
     }
     for (Map.Entry<KeyValue, Slot> entry : slots.entrySet()) {
       compare(entry.getKey(), entry.getValue());
@@ -63,18 +67,18 @@ final class KeyedItems {
     } else if (theirs.size == 0) {
       for (int index : mine.all()) {
         push(key, index);
-        walk.report(DiffKind.MISSING, legacy.get(index), null);
+        walk.report(DiffKind.MISSING, legacy.get(index), -1);
         stack.pop();
       }
     } else if (mine.size == 0) {
       for (int index : theirs.all()) {
         push(key, index);
-        walk.report(DiffKind.UNEXPECTED, null, fresh.get(index));
+        walk.report(DiffKind.UNEXPECTED, -1, fresh.get(index));
         stack.pop();
       }
     } else {
-      ItemPath path = key == KeyValue.NONE ? ItemPath.INDEX : (s, index) -> s.pushKey(keyField, key.value());
-      ItemPairing.compare(walk, item, new Items(legacy, mine.all()), new Items(fresh, theirs.all()), path);
+      ItemPath path = key == KeyValue.NONE ? ItemPath.INDEX : (s, index) -> s.pushKey(keyField, key);
+      ItemPairing.compare(walk, item, legacy.subset(mine.all()), fresh.subset(theirs.all()), path);
     }
   }
 
@@ -82,13 +86,15 @@ final class KeyedItems {
     if (key == KeyValue.NONE) {
       walk.path().pushIndex(index);
     } else {
-      walk.path().pushKey(keyField, key.value());
+      walk.path().pushKey(keyField, key);
     }
   }
 
-  private KeyValue keyValue(JsonNode value) {
-    JsonNode key = value.isObject() ? value.get(keyField) : null;
-    return key == null ? KeyValue.NONE : new KeyValue(key);
+  private KeyValue keyValue(Items items, int k) {
+    Tape t = items.tape();
+    int value = items.get(k);
+    int key = t.kind(value) == Tape.OBJECT ? t.field(value, keyField, keyName) : -1;
+    return key < 0 ? KeyValue.NONE : KeyValue.of(t, key);
   }
 
   /** The items of each side with one key. */

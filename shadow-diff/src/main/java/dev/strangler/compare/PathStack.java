@@ -1,6 +1,7 @@
 package dev.strangler.compare;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.strangler.json.Tape;
 import java.util.Arrays;
 
 /**
@@ -14,14 +15,17 @@ final class PathStack {
 
   private byte[] kinds = new byte[16];
   private String[] names = new String[16];
+  private Tape[] tapes = new Tape[16];
   private int[] indices = new int[16];
-  private JsonNode[] keys = new JsonNode[16];
+  private KeyValue[] keys = new KeyValue[16];
   private int depth;
 
-  void pushField(String name) {
+  /** Pushes the field named by string {@code key} of {@code tape}, decoded only if a path is written. */
+  void pushField(Tape tape, int key) {
     grow();
     kinds[depth] = FIELD;
-    names[depth++] = name;
+    tapes[depth] = tape;
+    indices[depth++] = key;
   }
 
   void pushIndex(int index) {
@@ -30,7 +34,7 @@ final class PathStack {
     indices[depth++] = index;
   }
 
-  void pushKey(String field, JsonNode value) {
+  void pushKey(String field, KeyValue value) {
     grow();
     kinds[depth] = KEY;
     names[depth] = field;
@@ -39,6 +43,7 @@ final class PathStack {
 
   void pop() {
     keys[--depth] = null;
+    tapes[depth] = null;
   }
 
   /** The current location, e.g. {@code $.comments[author=ada].text}. */
@@ -46,9 +51,9 @@ final class PathStack {
     StringBuilder out = new StringBuilder(8 + depth * 8).append('$');
     for (int i = 0; i < depth; i++) {
       switch (kinds[i]) {
-        case FIELD -> appendField(out, names[i]);
+        case FIELD -> appendField(out, tapes[i].text(indices[i]));
         case INDEX -> out.append('[').append(indices[i]).append(']');
-        default -> appendKey(out, names[i], keys[i]);
+        default -> appendKey(out, names[i], keys[i].value());
       }
     }
     return out.toString();
@@ -83,6 +88,7 @@ final class PathStack {
       int size = depth * 2;
       kinds = Arrays.copyOf(kinds, size);
       names = Arrays.copyOf(names, size);
+      tapes = Arrays.copyOf(tapes, size);
       indices = Arrays.copyOf(indices, size);
       keys = Arrays.copyOf(keys, size);
     }

@@ -1,5 +1,6 @@
 package dev.strangler.compare;
 
+import dev.strangler.json.Tape;
 import java.util.Map;
 
 /**
@@ -64,6 +65,11 @@ final class RuleState {
     }
     RuleState named = namedFields.get(name);
     return named != null ? named : otherFields;
+  }
+
+  /** The state of the field named by string {@code key} of {@code t}; decodes the name only if rules name fields. */
+  RuleState field(Tape t, int key) {
+    return namedFields.isEmpty() ? otherFields : field(t.text(key));
   }
 
   /** The state of any item of the array here. */

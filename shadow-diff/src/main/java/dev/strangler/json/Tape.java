@@ -124,6 +124,14 @@ public final class Tape {
     return new String(src, start(n), end(n) - start(n), StandardCharsets.UTF_8);
   }
 
+  /**
+   * A number as Jackson's tree reads it: a {@link Long} (or a {@link java.math.BigInteger} beyond
+   * its range) for an integer, a {@link Double} for a number with a fraction or exponent.
+   */
+  public Number number(int n) {
+    return NumberReader.read(src, start(n), end(n), isFloat(n));
+  }
+
   /** A hash of a string's text: equal texts hash alike, whatever their escapes. */
   public long textHash(int n) {
     return needsDecoding(n) ? hashOfText(text(n)) : Bytes.hash(src, start(n) + 1, end(n) - 1);
@@ -141,7 +149,11 @@ public final class Tape {
 
   /** The value of field {@code name} of object {@code object}, or -1. */
   public int field(int object, String name) {
-    byte[] utf8 = name.getBytes(StandardCharsets.UTF_8);
+    return field(object, name, name.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The value of field {@code name}, also given as UTF-8 bytes, of object {@code object}, or -1. */
+  public int field(int object, String name, byte[] utf8) {
     for (int key = object + 1, end = nexts[object]; key < end; key = nexts[key + 1]) {
       int from = start(key) + 1;
       int to = end(key) - 1;
