@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the diff engine vs JSONAssert JMH benchmark (dev.strangler.bench.CompareBenchmark).
-# Defaults (in the class): 1 fork, 2 x 1 s warm-up, 3 x 2 s measurement, throughput in ops/s.
+# Defaults (in the class): 1 fork, 3 x 2 s warm-up, 5 x 2 s measurement, throughput in ops/s.
 # Arguments go to JMH and override them, e.g.: bench/compare.sh -p kilobytes=100 -i 5 -rf json
 # MVN_FLAGS (default -o, offline) is passed to the Maven build.
 set -euo pipefail

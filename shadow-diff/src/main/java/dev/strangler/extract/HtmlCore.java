@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.strangler.json.TapeValue;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.Charset;
@@ -55,7 +56,7 @@ final class HtmlCore {
   }
 
   /** The JSON in the first script element matched by the selector whose text is JSON. */
-  static JsonNode island(Document doc, String selector) throws ExtractionException {
+  static TapeValue island(Document doc, String selector) throws ExtractionException {
     Elements matched = select(doc, selector);
     ExtractionException last = null;
     for (Element e : matched) {
@@ -65,7 +66,7 @@ final class HtmlCore {
         continue;
       }
       try {
-        return JsonText.parse(e.data(), "the <script> matched by '" + selector + "'");
+        return TapeValue.root(JsonText.parse(e.data(), "the <script> matched by '" + selector + "'"));
       } catch (ExtractionException notJson) {
         last = notJson;
       }
@@ -110,7 +111,7 @@ final class HtmlCore {
   private static JsonNode value(String text) throws ExtractionException {
     String trimmed = text.strip();
     return NUMBER.matcher(trimmed).matches()
-        ? JsonText.parse(trimmed, "the number '" + trimmed + "'")
+        ? JsonText.parse(trimmed, "the number '" + trimmed + "'").toJsonNode(0)
         : TextNode.valueOf(text);
   }
 

@@ -10,6 +10,7 @@ import dev.strangler.config.RouteConfig;
 import dev.strangler.extract.CapturedResponse;
 import dev.strangler.extract.CoreExtractor;
 import dev.strangler.extract.Extraction;
+import dev.strangler.json.TapeValue;
 import dev.strangler.record.DiscrepancyRecord;
 import dev.strangler.record.Fingerprints;
 import dev.strangler.record.Masker;
@@ -33,6 +34,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * extraction of a 2xx answer is {@code extract_failed}; otherwise the core diffs decide. HEAD
  * answers carry no body and are compared on status only; so are equal non-2xx answers whose
  * core cannot be extracted (error pages rarely carry the core island).
+ *
+ * <p>Cores are compared as tapes over the response bytes. A match is cheap: its record carries
+ * only the outcome, route, request and the sides' status and latency (no cores, no query), it is
+ * not masked, and no Jackson tree is built for it; the cores of other records are parsed into
+ * Jackson trees and masked.
  */
 public final class Judge {
   private final Masker masker;
@@ -55,10 +61,10 @@ public final class Judge {
     for (Side side : Side.values()) {
       cores.put(side, CoreExtractor.extract(statusOnly ? null : route.core().get(side), o.response(side)));
     }
-    Map<Side, JsonNode> ok = new EnumMap<>(Side.class);
+    Map<Side, TapeValue> ok = new EnumMap<>(Side.class);
     cores.forEach((side, e) -> {
       if (e instanceof Extraction.Ok good) {
-        ok.put(side, good.core());
+        ok.put(side, good.value());
       }
     });
     boolean bothCores = ok.size() == 2;
@@ -70,12 +76,22 @@ public final class Judge {
       Side failed = ok.containsKey(Side.LEGACY) ? Side.NEW : Side.LEGACY;
       String why = ((Extraction.Failed) cores.get(failed)).reason();
       return record(route, o, Outcome.EXTRACT_FAILED, List.of(),
-          Fingerprints.of(route.id(), Outcome.EXTRACT_FAILED, failed.id()), failed.id() + ": " + why, ok);
+          Fingerprints.of(route.id(), Outcome.EXTRACT_FAILED, failed.id()), failed.id() + ": " + why, trees(ok));
     }
     if (diffs.isEmpty()) {
-      return record(route, o, Outcome.MATCH, diffs, route.id() + ":match", null, ok);
+      return match(route, o);
     }
-    return record(route, o, Outcome.DIFF, diffs, Fingerprints.of(route.id(), diffs), null, ok);
+    return record(route, o, Outcome.DIFF, diffs, Fingerprints.of(route.id(), diffs), null, trees(ok));
+  }
+
+  private static Map<Side, JsonNode> trees(Map<Side, TapeValue> cores) {
+    Map<Side, JsonNode> trees = new EnumMap<>(Side.class);
+    cores.forEach((side, core) -> trees.put(side, core.toJsonNode()));
+    return trees;
+  }
+
+  private static DiscrepancyRecord match(RouteConfig route, Observation o) {
+    return unmasked(route, o, Outcome.MATCH, List.of(), route.id() + ":match", null, Map.of(), false);
   }
 
   private CoreComparator comparator(RouteConfig route) {
@@ -84,13 +100,18 @@ public final class Judge {
 
   private DiscrepancyRecord record(RouteConfig route, Observation o, Outcome outcome, List<Diff> diffs,
       String fingerprint, String reason, Map<Side, JsonNode> cores) {
+    return masker.record(unmasked(route, o, outcome, diffs, fingerprint, reason, cores, true));
+  }
+
+  private static DiscrepancyRecord unmasked(RouteConfig route, Observation o, Outcome outcome, List<Diff> diffs,
+      String fingerprint, String reason, Map<Side, JsonNode> cores, boolean withQuery) {
     String uri = o.uri() == null ? "" : o.uri();
     int q = uri.indexOf('?');
-    return masker.record(new DiscrepancyRecord(
+    return new DiscrepancyRecord(
         RecordIds.next(o.at().toEpochMilli()), o.at(), route.id(), o.method(),
-        q < 0 ? uri : uri.substring(0, q), q < 0 ? null : uri.substring(q + 1),
+        q < 0 ? uri : uri.substring(0, q), q < 0 || !withQuery ? null : uri.substring(q + 1),
         o.requestId(), o.servedBy(), outcome,
-        side(o, Side.LEGACY, cores), side(o, Side.NEW, cores), diffs, fingerprint, reason));
+        side(o, Side.LEGACY, cores), side(o, Side.NEW, cores), diffs, fingerprint, reason);
   }
 
   private static SideResult side(Observation o, Side side, Map<Side, JsonNode> cores) {
