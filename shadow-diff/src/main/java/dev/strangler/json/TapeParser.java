@@ -172,7 +172,7 @@ final class TapeParser {
     int n = word.length();
     for (int i = 0; i < n; i++) {
       if (p + i >= len || src[p + i] != word.charAt(i)) {
-        throw unexpected(p, "Unrecognized token: was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false')");
+        throw JsonSyntaxException.at(src, p, "Unrecognized token: was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false')");
       }
     }
     out.add(kind, p, p + n);
