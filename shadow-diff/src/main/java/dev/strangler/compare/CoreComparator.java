@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.strangler.config.CompareConfig;
 import dev.strangler.config.CompareMode;
 import dev.strangler.json.Json;
+import dev.strangler.json.JsonSyntaxException;
+import dev.strangler.json.Tape;
 import dev.strangler.json.TapeValue;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -62,6 +65,18 @@ public final class CoreComparator {
     Walk walk = new Walk(mode, hashes, legacy.tape(), fresh.tape());
     walk.node(root, legacy.node(), fresh.node());
     return walk.diffs();
+  }
+
+  /**
+   * The differences between two documents given as UTF-8 JSON bytes (parsed as {@link Json#parse}
+   * does); identical bytes are parsed once.
+   *
+   * @throws JsonSyntaxException if a document is not valid JSON
+   */
+  public List<Diff> compare(byte[] legacy, byte[] fresh) throws JsonSyntaxException {
+    Tape legacyTape = Json.parse(legacy);
+    Tape freshTape = Arrays.equals(legacy, fresh) ? legacyTape : Json.parse(fresh);
+    return compare(TapeValue.root(legacyTape), TapeValue.root(freshTape));
   }
 
   /**

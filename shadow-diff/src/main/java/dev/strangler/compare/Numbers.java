@@ -61,6 +61,10 @@ final class Numbers {
 
   /** A hash equal for all numbers {@link #equal} without tolerance counts equal. */
   static long hash(Tape t, int n) {
+    long small = t.smallInteger(n);
+    if (small != Long.MIN_VALUE) {
+      return Hashing.mix(small);
+    }
     Number x = t.number(n);
     return x instanceof Long ? Hashing.mix(x.longValue()) : ofDouble(x.doubleValue());
   }

@@ -57,6 +57,26 @@ final class Bytes {
     return mix(h);
   }
 
+  /**
+   * A cheap hash of {@code b[from..to)} for telling field names apart (equal names must be
+   * confirmed): the first and last eight bytes and the length.
+   */
+  static long quick(byte[] b, int from, int to) {
+    int n = to - from;
+    if (n >= 8) {
+      return word(b, from) ^ Long.rotateLeft(word(b, to - 8), 23) ^ n;
+    }
+    long w = 0;
+    if (from + 8 <= b.length) {
+      w = n == 0 ? 0 : word(b, from) & (-1L >>> (64 - 8 * n));
+    } else {
+      for (int j = to - 1; j >= from; j--) {
+        w = (w << 8) | (b[j] & 0xFF);
+      }
+    }
+    return w ^ ((long) n << 59);
+  }
+
   /** The SplitMix64 finaliser. */
   static long mix(long x) {
     long z = x + K;

@@ -12,7 +12,7 @@ import java.util.Set;
 final class DuplicateKeys {
   private static final int PAIRWISE = 8;
 
-  private long[] hashes = new long[64];
+  private long[] hashes = new long[16];
   private int top;
 
   /** Where the names of an object opened now begin. */

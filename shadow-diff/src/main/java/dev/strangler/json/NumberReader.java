@@ -28,7 +28,7 @@ final class NumberReader {
   }
 
   /** An integer of at most 18 digits, or {@link Long#MIN_VALUE}. */
-  private static long smallInteger(byte[] src, int from, int to) {
+  static long smallInteger(byte[] src, int from, int to) {
     boolean negative = src[from] == '-';
     int p = negative ? from + 1 : from;
     if (to - p > 18) {

@@ -132,6 +132,11 @@ public final class Tape {
     return NumberReader.read(src, start(n), end(n), isFloat(n));
   }
 
+  /** An integer of at most 18 digits (no fraction, no exponent), or {@link Long#MIN_VALUE} for any other number. */
+  public long smallInteger(int n) {
+    return isFloat(n) ? Long.MIN_VALUE : NumberReader.smallInteger(src, start(n), end(n));
+  }
+
   /** A hash of a string's text: equal texts hash alike, whatever their escapes. */
   public long textHash(int n) {
     return needsDecoding(n) ? hashOfText(text(n)) : Bytes.hash(src, start(n) + 1, end(n) - 1);

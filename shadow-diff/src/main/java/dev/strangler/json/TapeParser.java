@@ -20,13 +20,14 @@ final class TapeParser {
   private int[] open = new int[16];
   private int[] counts = new int[16];
   private int[] marks = new int[16];
+  private boolean[] objects = new boolean[16];
   private int depth;
   private boolean duplicates;
 
   private TapeParser(byte[] src) {
     this.src = src;
     this.len = src.length;
-    this.out = new TapeBuilder(src.length / 8 + 8);
+    this.out = new TapeBuilder(src.length / 4 + 8);
   }
 
   /**
@@ -102,7 +103,7 @@ final class TapeParser {
       out.close(node, q + 1, 0);
       return q + 1;
     }
-    push(node, kind == Tape.OBJECT ? keys.mark() : 0);
+    push(node, kind == Tape.OBJECT, kind == Tape.OBJECT ? keys.mark() : 0);
     return ~(kind == Tape.OBJECT ? field(q) : q);
   }
 
@@ -116,8 +117,7 @@ final class TapeParser {
         }
         return p;
       }
-      int node = open[depth - 1];
-      boolean object = (out.infos[node] & Tape.KIND_MASK) == Tape.OBJECT;
+      boolean object = objects[depth - 1];
       if (p >= len) {
         throw JsonSyntaxException.at(src, p, "Unexpected end-of-input: expected close marker for " + (object ? "Object" : "Array"));
       }
@@ -128,7 +128,7 @@ final class TapeParser {
         return ~(object ? field(q) : q);
       }
       if (c == (object ? '}' : ']')) {
-        close(node, p + 1, object);
+        close(open[depth - 1], p + 1, object);
         p++;
         continue;
       }
@@ -157,12 +157,14 @@ final class TapeParser {
     return skipSpace(q + 1);
   }
 
-  private void push(int node, int mark) {
+  private void push(int node, boolean object, int mark) {
     if (depth == open.length) {
       open = java.util.Arrays.copyOf(open, depth * 2);
       counts = java.util.Arrays.copyOf(counts, depth * 2);
       marks = java.util.Arrays.copyOf(marks, depth * 2);
+      objects = java.util.Arrays.copyOf(objects, depth * 2);
     }
+    objects[depth] = object;
     open[depth] = node;
     counts[depth] = 1;
     marks[depth++] = mark;
@@ -215,9 +217,14 @@ final class TapeParser {
       checkLength(node, name);
     }
     if (name) {
-      keys.push(flags == 0 ? Bytes.hash(src, p + 1, q) : Tape.hashOfText(out.build(src).text(node)));
+      keys.push(flags == 0 ? Bytes.quick(src, p + 1, q) : quickHashOfText(out.build(src).text(node)));
     }
     return q + 1;
+  }
+
+  private static long quickHashOfText(String text) {
+    byte[] utf8 = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    return Bytes.quick(utf8, 0, utf8.length);
   }
 
   private void checkLength(int node, boolean name) throws JsonSyntaxException {

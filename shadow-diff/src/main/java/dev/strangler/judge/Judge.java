@@ -5,6 +5,7 @@ import dev.strangler.compare.CoreComparator;
 import dev.strangler.compare.Diff;
 import dev.strangler.compare.StatusCheck;
 import dev.strangler.config.CompareConfig;
+import dev.strangler.config.CoreSpec;
 import dev.strangler.config.MaskConfig;
 import dev.strangler.config.RouteConfig;
 import dev.strangler.extract.CapturedResponse;
@@ -18,6 +19,7 @@ import dev.strangler.record.Outcome;
 import dev.strangler.record.RecordIds;
 import dev.strangler.record.SideResult;
 import dev.strangler.routing.Side;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +37,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * answers carry no body and are compared on status only; so are equal non-2xx answers whose
  * core cannot be extracted (error pages rarely carry the core island).
  *
- * <p>Cores are compared as tapes over the response bytes. A match is cheap: its record carries
+ * <p>Cores are compared as tapes over the response bytes; identical bodies extracted alike are
+ * parsed once. A match is cheap: its record carries
  * only the outcome, route, request and the sides' status and latency (no cores, no query), it is
  * not masked, and no Jackson tree is built for it; the cores of other records are parsed into
  * Jackson trees and masked.
@@ -58,9 +61,11 @@ public final class Judge {
     }
     boolean statusOnly = "HEAD".equals(o.method());
     Map<Side, Extraction> cores = new EnumMap<>(Side.class);
-    for (Side side : Side.values()) {
-      cores.put(side, CoreExtractor.extract(statusOnly ? null : route.core().get(side), o.response(side)));
-    }
+    CoreSpec legacySpec = statusOnly ? null : route.core().get(Side.LEGACY);
+    CoreSpec freshSpec = statusOnly ? null : route.core().get(Side.NEW);
+    Extraction legacyCore = CoreExtractor.extract(legacySpec, o.legacy());
+    cores.put(Side.LEGACY, legacyCore);
+    cores.put(Side.NEW, sameInput(legacySpec, freshSpec, o) ? legacyCore : CoreExtractor.extract(freshSpec, o.fresh()));
     Map<Side, TapeValue> ok = new EnumMap<>(Side.class);
     cores.forEach((side, e) -> {
       if (e instanceof Extraction.Ok good) {
@@ -82,6 +87,16 @@ public final class Judge {
       return match(route, o);
     }
     return record(route, o, Outcome.DIFF, diffs, Fingerprints.of(route.id(), diffs), null, trees(ok));
+  }
+
+  /** Whether both sides' cores are extracted alike from identical bodies: then once is enough. */
+  private static boolean sameInput(CoreSpec legacySpec, CoreSpec freshSpec, Observation o) {
+    CapturedResponse a = o.legacy();
+    CapturedResponse b = o.fresh();
+    return legacySpec != null && !(legacySpec instanceof CoreSpec.Header) && legacySpec.equals(freshSpec)
+        && a != null && b != null && Arrays.equals(a.body(), b.body())
+        && a.headerValues("Content-Encoding").equals(b.headerValues("Content-Encoding"))
+        && a.header("Content-Type").equals(b.header("Content-Type"));
   }
 
   private static Map<Side, JsonNode> trees(Map<Side, TapeValue> cores) {
