@@ -1,6 +1,8 @@
 package dev.strangler.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -125,7 +127,7 @@ public final class Tape {
   }
 
   /**
-   * A number as Jackson's tree reads it: a {@link Long} (or a {@link java.math.BigInteger} beyond
+   * A number as Jackson's tree reads it: a {@link Long} (or a {@link BigInteger} beyond
    * its range) for an integer, a {@link Double} for a number with a fraction or exponent.
    */
   public Number number(int n) {
@@ -200,8 +202,26 @@ public final class Tape {
     return item;
   }
 
-  /** The value as a Jackson tree, parsed from its bytes: for diffs and records, never on the hot path. */
+  /**
+   * The value as a Jackson tree, the very nodes Jackson's {@code readTree} makes (an object or
+   * array is parsed from its bytes): for diffs and records, never on the hot path.
+   */
   public JsonNode toJsonNode(int n) {
-    return JacksonBridge.tree(src, start(n), end(n) - start(n));
+    JsonNodeFactory f = JsonNodeFactory.instance;
+    return switch (kind(n)) {
+      case STRING -> f.textNode(text(n));
+      case NUMBER -> numberNode(number(n));
+      case BOOLEAN -> f.booleanNode(isTrue(n));
+      case NULL -> f.nullNode();
+      default -> JacksonBridge.tree(src, start(n), end(n) - start(n));
+    };
+  }
+
+  private static JsonNode numberNode(Number value) {
+    JsonNodeFactory f = JsonNodeFactory.instance;
+    if (value instanceof Long l) {
+      return l == l.intValue() ? f.numberNode(l.intValue()) : f.numberNode(l.longValue());
+    }
+    return value instanceof Double d ? f.numberNode(d.doubleValue()) : f.numberNode((BigInteger) value);
   }
 }

@@ -109,6 +109,7 @@ class JsonParityTest {
         return a;
       }
       case Tape.STRING -> {
+        assertThat(t.toJsonNode(n)).isEqualTo(f.textNode(t.text(n)));
         return f.textNode(t.text(n));
       }
       case Tape.BOOLEAN -> {
@@ -118,7 +119,10 @@ class JsonParityTest {
         return f.nullNode();
       }
       default -> {
-        return t.toJsonNode(n);
+        JsonNode number = t.toJsonNode(n);
+        assertThat(number.getClass()).isEqualTo(JacksonBridge.tree(t.rawText(n).getBytes(StandardCharsets.UTF_8), 0,
+            t.end(n) - t.start(n)).getClass());
+        return number;
       }
     }
   }
