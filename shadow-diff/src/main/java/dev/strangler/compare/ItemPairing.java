@@ -16,6 +16,8 @@ import java.util.function.IntPredicate;
  * <ol>
  *   <li>by position, counting added fields, until a run of misses shows a shuffle: the common
  *       case of an unchanged order costs one walk;
+ *   <li>by identical bytes (a byte hash and one byte comparison): a shuffled order of unchanged
+ *       items costs no walk;
  *   <li>by structural hash ({@link NodeHash}), counting added fields: a shuffled order costs one
  *       hash of each item and a table lookup;
  *   <li>in an extensible mode only, by the hash of each new item cut down to the fields of a
@@ -72,6 +74,9 @@ final class ItemPairing {
     ItemPairing pairing = new ItemPairing(walk, item, legacy, fresh);
     pairing.byPosition();
     if (pairing.open()) {
+      pairing.byBytes();
+    }
+    if (pairing.open()) {
       pairing.byHash();
     }
     if (pairing.open() && walk.extensible()) {
@@ -104,6 +109,26 @@ final class ItemPairing {
         misses = 0;
       } else {
         misses++;
+      }
+    }
+  }
+
+  /** Pairs items with identical bytes, which match under every rule: a byte hash and a byte comparison each. */
+  private void byBytes() {
+    Tape a = legacy.tape();
+    Tape b = fresh.tape();
+    long[] freshHashes = new long[fresh.size()];
+    for (int q = 0; q < freshHashes.length; q++) {
+      freshHashes[q] = taken[q] ? NodeHash.NO_HASH : b.byteHash(fresh.get(q));
+    }
+    HashBuckets buckets = new HashBuckets(freshHashes);
+    for (int k = 0; k < partner.length && openFresh > 0; k++) {
+      if (partner[k] < 0) {
+        int value = legacy.get(k);
+        int q = buckets.take(a.byteHash(value), TRIES, c -> a.sameBytes(value, b, fresh.get(c)));
+        if (q >= 0) {
+          pair(k, q);
+        }
       }
     }
   }

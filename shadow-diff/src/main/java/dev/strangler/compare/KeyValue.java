@@ -39,6 +39,9 @@ final class KeyValue {
     if (kind != key.tape.kind(key.node)) {
       return false;
     }
+    if (tape.sameBytes(node, key.tape, key.node)) {
+      return true;
+    }
     return switch (kind) {
       case Tape.NUMBER -> Numbers.equal(tape, node, key.tape, key.node, null);
       case Tape.STRING -> tape.sameText(node, key.tape, key.node);

@@ -17,6 +17,11 @@ final class Numbers {
 
   /** Whether two numbers are equal, or within {@code tolerance} when it is not {@code null}. */
   static boolean equal(Tape a, int i, Tape b, int j, Double tolerance) {
+    long small = a.smallInteger(i);
+    long other = b.smallInteger(j);
+    if (small != Long.MIN_VALUE && other != Long.MIN_VALUE) {
+      return small == other || (tolerance != null && Math.abs((double) small - (double) other) <= tolerance);
+    }
     Number x = a.number(i);
     Number y = b.number(j);
     if (tolerance != null) {

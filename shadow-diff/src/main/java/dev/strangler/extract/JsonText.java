@@ -11,24 +11,27 @@ import java.nio.charset.StandardCharsets;
 final class JsonText {
   private JsonText() {}
 
-  /** Parses JSON bytes (UTF-8, or UTF-16/32 detected from the bytes as Jackson does). */
-  static Tape parse(byte[] bytes, String what) throws ExtractionException {
+  /**
+   * Parses JSON bytes (UTF-8, or UTF-16/32 detected from the bytes as Jackson does), taking over
+   * values that the document {@code like} (null for none) already holds.
+   */
+  static Tape parse(byte[] bytes, String what, Tape like) throws ExtractionException {
     if (bytes.length == 0) {
       throw new ExtractionException(what + " is empty, not JSON");
     }
     try {
-      return Json.parse(bytes);
+      return Json.parse(bytes, like);
     } catch (JsonSyntaxException e) {
       throw new ExtractionException(what + " is not valid JSON: " + e.getMessage(), e);
     }
   }
 
   /** Parses JSON text. */
-  static Tape parse(String text, String what) throws ExtractionException {
+  static Tape parse(String text, String what, Tape like) throws ExtractionException {
     if (text.isBlank()) {
       throw new ExtractionException(what + " is empty, not JSON");
     }
-    return parse(text.getBytes(StandardCharsets.UTF_8), what);
+    return parse(text.getBytes(StandardCharsets.UTF_8), what, like);
   }
 
   /**

@@ -15,6 +15,11 @@ final class DuplicateKeys {
   private long[] hashes = new long[16];
   private int top;
 
+  /** Forgets all names, for the next document. */
+  void clear() {
+    top = 0;
+  }
+
   /** Where the names of an object opened now begin. */
   int mark() {
     return top;
@@ -34,7 +39,7 @@ final class DuplicateKeys {
     if (n < 2 || !sameHash(mark, n)) {
       return false;
     }
-    Tape tape = built.build(src);
+    Tape tape = built.view(src);
     Set<String> names = new HashSet<>();
     for (int key = node + 1; key < tape.next(node); key = tape.next(key + 1)) {
       if (!names.add(tape.text(key))) {

@@ -25,6 +25,19 @@ public final class Json {
     return tape.duplicateKeys() ? TapeParser.parse(JacksonBridge.canonical(bytes)) : tape;
   }
 
+  /**
+   * Parses a document that is likely to share much with {@code like} (the other side of a
+   * shadowed pair): objects and arrays whose bytes {@code like} holds are taken over from it
+   * instead of being scanned again. The tape is the one {@link #parse(byte[])} gives.
+   */
+  public static Tape parse(byte[] bytes, Tape like) throws JsonSyntaxException {
+    if (like == null || jacksonDetectsOtherEncoding(bytes)) {
+      return parse(bytes);
+    }
+    Tape tape = TapeParser.parse(bytes, KnownValues.of(like));
+    return tape.duplicateKeys() ? TapeParser.parse(JacksonBridge.canonical(bytes)) : tape;
+  }
+
   /** Parses a document given as text. */
   public static Tape parse(String text) throws JsonSyntaxException {
     return parse(text.getBytes(StandardCharsets.UTF_8));

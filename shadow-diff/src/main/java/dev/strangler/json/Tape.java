@@ -31,17 +31,16 @@ public final class Tape {
   static final int COUNT_SHIFT = 6;
 
   private final byte[] src;
-  private final long[] spans;
-  private final int[] nexts;
-  private final int[] infos;
+  private final long[] cells;
   private final int size;
+  private final int depth;
   private final boolean duplicateKeys;
 
-  Tape(byte[] src, long[] spans, int[] nexts, int[] infos, int size, boolean duplicateKeys) {
+  /** Entries as two longs each: {@code start << 32 | end}, {@code info << 32 | next} ({@link TapeBuilder}). */
+  Tape(byte[] src, long[] cells, int size, int depth, boolean duplicateKeys) {
     this.src = src;
-    this.spans = spans;
-    this.nexts = nexts;
-    this.infos = infos;
+    this.cells = cells;
+    this.depth = depth;
     this.size = size;
     this.duplicateKeys = duplicateKeys;
   }
@@ -51,6 +50,29 @@ public final class Tape {
     return size;
   }
 
+  /** At least the deepest nesting of containers in the document. */
+  int depth() {
+    return depth;
+  }
+
+  /** The document's bytes, not to be changed. */
+  byte[] bytes() {
+    return src;
+  }
+
+  /** Copies the entries of the subtree of {@code n} to the end of {@code out}, moved to byte {@code at}. */
+  void copySubtree(int n, TapeBuilder out, int at) {
+    int count = next(n) - n;
+    int first = out.reserve(count);
+    long shift = at - start(n);
+    long spanShift = (shift << 32) + shift;
+    long nextShift = first - n;
+    for (int k = 0; k < count; k++) {
+      out.cells[2 * (first + k)] = cells[2 * (n + k)] + spanShift;
+      out.cells[2 * (first + k) + 1] = cells[2 * (n + k) + 1] + nextShift;
+    }
+  }
+
   /** Whether some object of the document repeats a field name ({@link Json#parse} resolves them). */
   boolean duplicateKeys() {
     return duplicateKeys;
@@ -58,37 +80,41 @@ public final class Tape {
 
   /** {@link #OBJECT}, {@link #ARRAY}, {@link #STRING}, {@link #NUMBER}, {@link #BOOLEAN} or {@link #NULL}. */
   public int kind(int n) {
-    return infos[n] & KIND_MASK;
+    return info(n) & KIND_MASK;
   }
 
   /** Whether a string's text differs from its bytes (escapes, irregular UTF-8). */
   public boolean needsDecoding(int n) {
-    return (infos[n] & DECODE) != 0;
+    return (info(n) & DECODE) != 0;
   }
 
   /** Whether a number has a fraction or an exponent (Jackson reads it as a double). */
   public boolean isFloat(int n) {
-    return (infos[n] & FLOAT) != 0;
+    return (info(n) & FLOAT) != 0;
   }
 
   /** The offset of the first byte of the value (a string's opening quote). */
   public int start(int n) {
-    return (int) (spans[n] >>> 32);
+    return (int) (cells[2 * n] >>> 32);
   }
 
   /** The offset after the last byte of the value (after a string's closing quote). */
   public int end(int n) {
-    return (int) spans[n];
+    return (int) cells[2 * n];
   }
 
   /** The entry after the subtree of entry {@code n}. */
   public int next(int n) {
-    return nexts[n];
+    return (int) cells[2 * n + 1];
+  }
+
+  private int info(int n) {
+    return (int) (cells[2 * n + 1] >>> 32);
   }
 
   /** The number of fields of an object or items of an array. */
   public int count(int n) {
-    return infos[n] >>> COUNT_SHIFT;
+    return info(n) >>> COUNT_SHIFT;
   }
 
   /** The value of a boolean. */
@@ -98,8 +124,8 @@ public final class Tape {
 
   /** Whether the bytes of entry {@code n} are those of entry {@code m} of {@code other}. */
   public boolean sameBytes(int n, Tape other, int m) {
-    long a = spans[n];
-    long b = other.spans[m];
+    long a = cells[2 * n];
+    long b = other.cells[2 * m];
     int aStart = (int) (a >>> 32);
     int bStart = (int) (b >>> 32);
     return (int) a - aStart == (int) b - bStart
@@ -118,7 +144,7 @@ public final class Tape {
   public String text(int n) {
     int from = start(n) + 1;
     int to = end(n) - 1;
-    return needsDecoding(n) ? TextDecoder.decode(src, from, to, (infos[n] & NAME) != 0) : new String(src, from, to - from, StandardCharsets.UTF_8);
+    return needsDecoding(n) ? TextDecoder.decode(src, from, to, (info(n) & NAME) != 0) : new String(src, from, to - from, StandardCharsets.UTF_8);
   }
 
   /** The JSON text of a value, as written (a number's literal, a string with quotes and escapes). */
@@ -161,7 +187,7 @@ public final class Tape {
 
   /** The value of field {@code name}, also given as UTF-8 bytes, of object {@code object}, or -1. */
   public int field(int object, String name, byte[] utf8) {
-    for (int key = object + 1, end = nexts[object]; key < end; key = nexts[key + 1]) {
+    for (int key = object + 1, end = next(object); key < end; key = next(key + 1)) {
       int from = start(key) + 1;
       int to = end(key) - 1;
       if (needsDecoding(key) ? text(key).equals(name) : Arrays.equals(src, from, to, utf8, 0, utf8.length)) {
@@ -173,7 +199,7 @@ public final class Tape {
 
   /** The value of the field of object {@code object} named like string {@code key} of {@code keys}, or -1. */
   public int field(int object, Tape keys, int key) {
-    for (int k = object + 1, end = nexts[object]; k < end; k = nexts[k + 1]) {
+    for (int k = object + 1, end = next(object); k < end; k = next(k + 1)) {
       if (sameText(k, keys, key)) {
         return k + 1;
       }
@@ -184,7 +210,7 @@ public final class Tape {
   /** The entries of the items of an array. */
   public int[] items(int array) {
     int[] items = new int[count(array)];
-    for (int i = 0, item = array + 1; i < items.length; i++, item = nexts[item]) {
+    for (int i = 0, item = array + 1; i < items.length; i++, item = next(item)) {
       items[i] = item;
     }
     return items;
@@ -197,7 +223,7 @@ public final class Tape {
     }
     int item = array + 1;
     for (int i = 0; i < index; i++) {
-      item = nexts[item];
+      item = next(item);
     }
     return item;
   }

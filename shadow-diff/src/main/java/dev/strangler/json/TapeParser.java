@@ -13,32 +13,54 @@ final class TapeParser {
   static final int MAX_NAME_LENGTH = 50_000;
   static final int MAX_STRING_LENGTH = 20_000_000;
 
-  private final byte[] src;
-  private final int len;
-  private final TapeBuilder out;
+  /** One parser per thread, reused: its stacks keep their size from one document to the next. */
+  private static final ThreadLocal<TapeParser> PARSERS = ThreadLocal.withInitial(TapeParser::new);
+
   private final DuplicateKeys keys = new DuplicateKeys();
   private int[] open = new int[16];
   private int[] counts = new int[16];
   private int[] marks = new int[16];
   private boolean[] objects = new boolean[16];
+  private byte[] src;
+  private int len;
+  private final TapeBuilder out = new TapeBuilder(1024);
+  private KnownValues known;
   private int depth;
+  private int maxDepth;
   private boolean duplicates;
-
-  private TapeParser(byte[] src) {
-    this.src = src;
-    this.len = src.length;
-    this.out = new TapeBuilder(src.length / 4 + 8);
-  }
 
   /**
    * Parses UTF-8 JSON text; the tape keeps {@code src}, which must not change afterwards. A
    * document that repeats a field name comes back with {@link Tape#duplicateKeys()} set.
    */
   static Tape parse(byte[] src) throws JsonSyntaxException {
-    TapeParser parser = new TapeParser(src);
-    parser.document();
-    parser.out.duplicateKeys = parser.duplicates;
-    return parser.out.build(src);
+    return parse(src, null);
+  }
+
+  /**
+   * Parses UTF-8 JSON text, taking over the entries of values whose bytes {@code known} already
+   * holds (null for none); the tape is the one {@link #parse(byte[])} gives.
+   */
+  static Tape parse(byte[] src, KnownValues known) throws JsonSyntaxException {
+    TapeParser parser = PARSERS.get();
+    parser.known = known;
+    parser.maxDepth = 0;
+    parser.src = src;
+    parser.len = src.length;
+    parser.out.reset();
+    parser.depth = 0;
+    parser.duplicates = false;
+    parser.keys.clear();
+    try {
+      parser.document();
+      parser.out.duplicateKeys = parser.duplicates;
+      parser.out.depth = parser.maxDepth;
+      return parser.out.build(src);
+    } finally {
+      parser.src = null;
+      parser.known = null;
+      parser.out.shrink();
+    }
   }
 
   private void document() throws JsonSyntaxException {
@@ -94,6 +116,14 @@ final class TapeParser {
   }
 
   private int openContainer(int kind, int p, char close) throws JsonSyntaxException {
+    if (known != null) {
+      int n = known.find(src, p);
+      if (n >= 0 && depth + known.tape().depth() <= MAX_DEPTH) {
+        known.tape().copySubtree(n, out, p);
+        maxDepth = Math.max(maxDepth, depth + known.tape().depth());
+        return p + known.tape().end(n) - known.tape().start(n);
+      }
+    }
     if (depth == MAX_DEPTH) {
       throw JsonSyntaxException.at(src, p, "Document nesting depth exceeds the maximum allowed (" + MAX_DEPTH + ")");
     }
@@ -166,6 +196,7 @@ final class TapeParser {
     }
     objects[depth] = object;
     open[depth] = node;
+    maxDepth = Math.max(maxDepth, depth + 1);
     counts[depth] = 1;
     marks[depth++] = mark;
   }
@@ -217,7 +248,7 @@ final class TapeParser {
       checkLength(node, name);
     }
     if (name) {
-      keys.push(flags == 0 ? Bytes.quick(src, p + 1, q) : quickHashOfText(out.build(src).text(node)));
+      keys.push(flags == 0 ? Bytes.quick(src, p + 1, q) : quickHashOfText(out.view(src).text(node)));
     }
     return q + 1;
   }
@@ -229,7 +260,7 @@ final class TapeParser {
 
   private void checkLength(int node, boolean name) throws JsonSyntaxException {
     int limit = name ? MAX_NAME_LENGTH : MAX_STRING_LENGTH;
-    Tape tape = out.build(src);
+    Tape tape = out.view(src);
     if (tape.text(node).length() > limit) {
       throw JsonSyntaxException.at(src, tape.start(node), (name ? "Name" : "String value") + " length exceeds the maximum allowed (" + limit + ")");
     }

@@ -11,6 +11,7 @@ import dev.strangler.config.RouteConfig;
 import dev.strangler.extract.CapturedResponse;
 import dev.strangler.extract.CoreExtractor;
 import dev.strangler.extract.Extraction;
+import dev.strangler.json.Tape;
 import dev.strangler.json.TapeValue;
 import dev.strangler.record.DiscrepancyRecord;
 import dev.strangler.record.Fingerprints;
@@ -38,7 +39,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * core cannot be extracted (error pages rarely carry the core island).
  *
  * <p>Cores are compared as tapes over the response bytes; identical bodies extracted alike are
- * parsed once. A match is cheap: its record carries
+ * parsed once, and the new side is parsed with the legacy core as known values. A match is cheap: its record carries
  * only the outcome, route, request and the sides' status and latency (no cores, no query), it is
  * not masked, and no Jackson tree is built for it; the cores of other records are parsed into
  * Jackson trees and masked.
@@ -65,7 +66,8 @@ public final class Judge {
     CoreSpec freshSpec = statusOnly ? null : route.core().get(Side.NEW);
     Extraction legacyCore = CoreExtractor.extract(legacySpec, o.legacy());
     cores.put(Side.LEGACY, legacyCore);
-    cores.put(Side.NEW, sameInput(legacySpec, freshSpec, o) ? legacyCore : CoreExtractor.extract(freshSpec, o.fresh()));
+    Tape like = legacyCore instanceof Extraction.Ok good ? good.value().tape() : null;
+    cores.put(Side.NEW, sameInput(legacySpec, freshSpec, o) ? legacyCore : CoreExtractor.extract(freshSpec, o.fresh(), like));
     Map<Side, TapeValue> ok = new EnumMap<>(Side.class);
     cores.forEach((side, e) -> {
       if (e instanceof Extraction.Ok good) {

@@ -45,9 +45,12 @@ class JsonParityTest {
     }
     int accepted = 0;
     for (int i = 0; i < MUTANTS; i++) {
-      if (check(JsonCorpus.mutate(random, documents.get(random.nextInt(documents.size()))), mismatches)) {
+      byte[] original = documents.get(random.nextInt(documents.size()));
+      byte[] mutant = JsonCorpus.mutate(random, original);
+      if (check(mutant, mismatches)) {
         accepted++;
       }
+      checkGuided(mutant, original, mismatches);
     }
     assertThat(mismatches).isEmpty();
     assertThat(accepted).as("mutants still valid").isBetween(MUTANTS / 20, MUTANTS - MUTANTS / 20);
@@ -71,6 +74,25 @@ class JsonParityTest {
       mismatches.add("read differently: " + shown(input) + " as " + tree(tape, 0) + " not " + expected);
     }
     return expected != null;
+  }
+
+  /** Parsing with the original as known values gives the plain parse's tape, or its refusal. */
+  private static void checkGuided(byte[] input, byte[] like, List<String> mismatches) {
+    Tape plain;
+    Tape guided;
+    try {
+      plain = Json.parse(input);
+    } catch (JsonSyntaxException e) {
+      plain = null;
+    }
+    try {
+      guided = Json.parse(input, Json.parse(like));
+    } catch (JsonSyntaxException e) {
+      guided = null;
+    }
+    if ((plain == null) != (guided == null) || (plain != null && !TapeTest.entries(plain).equals(TapeTest.entries(guided)))) {
+      mismatches.add("guided parse differs: " + shown(input));
+    }
   }
 
   /**

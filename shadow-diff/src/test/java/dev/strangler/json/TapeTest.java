@@ -4,9 +4,32 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TapeTest {
+
+  /** Every entry of a tape, written out: kind, flags, byte range, next entry, count. */
+  static List<String> entries(Tape t) {
+    List<String> all = new ArrayList<>();
+    for (int n = 0; n < t.size(); n++) {
+      all.add(t.kind(n) + (t.needsDecoding(n) ? "d" : "") + (t.isFloat(n) ? "f" : "") + " " + t.start(n) + "-" + t.end(n)
+          + " >" + t.next(n) + " #" + t.count(n));
+    }
+    return all;
+  }
+
+  @Test
+  void aParseGuidedByAKnownDocumentGivesThePlainTape() throws JsonSyntaxException {
+    String item = "{\"id\":%d,\"text\":\"a fairly long comment text, long enough\",\"tags\":[\"x\",\"y\"]}";
+    String legacy = "{\"items\":[" + String.format(item, 1) + "," + String.format(item, 2) + "," + String.format(item, 3) + "]}";
+    String fresh = "{\"items\":[" + String.format(item, 3) + "," + String.format(item, 1) + "," + String.format(item, 4) + "],\"x\":1}";
+    Tape known = Json.parse(legacy);
+    assertThat(entries(Json.parse(fresh.getBytes(StandardCharsets.UTF_8), known))).isEqualTo(entries(Json.parse(fresh)));
+    assertThat(entries(Json.parse(legacy.getBytes(StandardCharsets.UTF_8), known))).isEqualTo(entries(known));
+  }
 
   @Test
   void entriesHoldKindsRangesAndSubtreeEnds() throws JsonSyntaxException {
