@@ -75,7 +75,7 @@ final class TapeParser {
     while (true) {
       p = value(p);
       if (p < 0) {
-        p = skipSpace(~p);
+        p = ~p;
         continue;
       }
       p = afterValue(p);
