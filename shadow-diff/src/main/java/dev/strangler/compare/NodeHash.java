@@ -1,5 +1,6 @@
 package dev.strangler.compare;
 
+import dev.strangler.json.Hashes;
 import dev.strangler.json.Tape;
 
 /**
@@ -60,14 +61,14 @@ final class NodeHash {
           if (v == NO_HASH) {
             return NO_HASH;
           }
-          h += Hashing.mix(tt.textHash(key) * 31 + v);
+          h += Hashes.mix(tt.textHash(key) * 31 + v);
         }
         return h;
       }
       case Tape.ARRAY:
         return array(s, t, n);
       case Tape.STRING:
-        return Hashing.mix(t.textHash(n) ^ STRING);
+        return Hashes.mix(t.textHash(n) ^ STRING);
       case Tape.NUMBER:
         return s.tolerance() != null ? NUMBER : Numbers.hash(t, n) ^ NUMBER;
       case Tape.BOOLEAN:
@@ -86,7 +87,7 @@ final class NodeHash {
     for (int key = n + 1, end = t.next(n); key < end; key = t.next(key + 1)) {
       RuleState child = s.field(t, key);
       if (!child.ignored()) {
-        h += Hashing.mix(t.textHash(key) * 31 + shape(child, t, key + 1));
+        h += Hashes.mix(t.textHash(key) * 31 + shape(child, t, key + 1));
       }
     }
     return h;
@@ -100,8 +101,8 @@ final class NodeHash {
     long h = ARRAY + t.count(n);
     boolean ordered = s.ordered(strictOrder);
     for (int value = n + 1, end = t.next(n); value < end; value = t.next(value)) {
-      h = ordered ? h * 0x9E3779B97F4A7C15L + exact(item, t, value) : h + Hashing.mix(exact(item, t, value));
+      h = ordered ? h * 0x9E3779B97F4A7C15L + exact(item, t, value) : h + Hashes.mix(exact(item, t, value));
     }
-    return ordered ? Hashing.mix(h) : h;
+    return ordered ? Hashes.mix(h) : h;
   }
 }

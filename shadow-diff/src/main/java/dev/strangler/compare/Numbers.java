@@ -1,5 +1,6 @@
 package dev.strangler.compare;
 
+import dev.strangler.json.Hashes;
 import dev.strangler.json.Tape;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -68,16 +69,16 @@ final class Numbers {
   static long hash(Tape t, int n) {
     long small = t.smallInteger(n);
     if (small != Long.MIN_VALUE) {
-      return Hashing.mix(small);
+      return Hashes.mix(small);
     }
     Number x = t.number(n);
-    return x instanceof Long ? Hashing.mix(x.longValue()) : ofDouble(x.doubleValue());
+    return x instanceof Long ? Hashes.mix(x.longValue()) : ofDouble(x.doubleValue());
   }
 
   private static long ofDouble(double d) {
     if (d == Math.rint(d) && d >= -LONG_RANGE && d < LONG_RANGE) {
-      return Hashing.mix((long) d);
+      return Hashes.mix((long) d);
     }
-    return Hashing.mix(Double.doubleToLongBits(d));
+    return Hashes.mix(Double.doubleToLongBits(d));
   }
 }

@@ -13,11 +13,11 @@ final class PathStack {
   private static final byte INDEX = 1;
   private static final byte KEY = 2;
 
-  private byte[] kinds = new byte[16];
-  private String[] names = new String[16];
-  private Tape[] tapes = new Tape[16];
-  private int[] indices = new int[16];
-  private KeyValue[] keys = new KeyValue[16];
+  private byte[] kinds = new byte[8];
+  private String[] names = new String[8];
+  private Tape[] tapes = new Tape[8];
+  private int[] indices = new int[8];
+  private Tape[] keyTapes = new Tape[8];
   private int depth;
 
   /** Pushes the field named by string {@code key} of {@code tape}, decoded only if a path is written. */
@@ -34,15 +34,18 @@ final class PathStack {
     indices[depth++] = index;
   }
 
-  void pushKey(String field, KeyValue value) {
+  /** Pushes the item of a keyed array whose field {@code field} is value {@code node} of {@code tape}. */
+  void pushKey(String field, Tape tape, int node) {
     grow();
     kinds[depth] = KEY;
     names[depth] = field;
-    keys[depth++] = value;
+    keyTapes[depth] = tape;
+    indices[depth++] = node;
   }
 
   void pop() {
-    keys[--depth] = null;
+    depth--;
+    keyTapes[depth] = null;
     tapes[depth] = null;
   }
 
@@ -53,7 +56,7 @@ final class PathStack {
       switch (kinds[i]) {
         case FIELD -> appendField(out, tapes[i].text(indices[i]));
         case INDEX -> out.append('[').append(indices[i]).append(']');
-        default -> appendKey(out, names[i], keys[i].value());
+        default -> appendKey(out, names[i], keyTapes[i].toJsonNode(indices[i]));
       }
     }
     return out.toString();
@@ -90,7 +93,7 @@ final class PathStack {
       names = Arrays.copyOf(names, size);
       tapes = Arrays.copyOf(tapes, size);
       indices = Arrays.copyOf(indices, size);
-      keys = Arrays.copyOf(keys, size);
+      keyTapes = Arrays.copyOf(keyTapes, size);
     }
   }
 }

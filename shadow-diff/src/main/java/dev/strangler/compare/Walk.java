@@ -40,7 +40,7 @@ final class Walk {
 
   /** The diffs found so far, in document order. */
   List<Diff> diffs() {
-    return Collections.unmodifiableList(diffs);
+    return diffs.isEmpty() ? List.of() : Collections.unmodifiableList(diffs);
   }
 
   /** Compares value {@code i} of the legacy tape with value {@code j} of the new one at the current path. */

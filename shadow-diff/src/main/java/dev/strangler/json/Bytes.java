@@ -54,7 +54,7 @@ final class Bytes {
       }
       h = Long.rotateLeft((h ^ tail) * K, 29);
     }
-    return mix(h);
+    return Hashes.mix(h);
   }
 
   /**
@@ -75,13 +75,5 @@ final class Bytes {
       }
     }
     return w ^ ((long) n << 59);
-  }
-
-  /** The SplitMix64 finaliser. */
-  static long mix(long x) {
-    long z = x + K;
-    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-    return z ^ (z >>> 31);
   }
 }

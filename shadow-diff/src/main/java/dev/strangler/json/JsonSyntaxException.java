@@ -28,6 +28,16 @@ public final class JsonSyntaxException extends Exception {
     return new JsonSyntaxException(reason, line, offset - lineStart + 1);
   }
 
+  /** Builds the exception for an unexpected byte (or end of input) at {@code offset}. */
+  static JsonSyntaxException unexpected(byte[] src, int offset, String what) {
+    if (offset >= src.length) {
+      return at(src, offset, "Unexpected end-of-input: " + what);
+    }
+    int c = src[offset] & 0xFF;
+    String shown = c < 0x20 ? "CTRL-CHAR, code " + c : c < 0x80 ? "'" + (char) c + "' (code " + c + ")" : "byte 0x" + Integer.toHexString(c);
+    return at(src, offset, "Unexpected character (" + shown + "): " + what);
+  }
+
   /** What is wrong, without the position. */
   public String reason() {
     return reason;

@@ -56,7 +56,7 @@ final class KnownValues {
     long h = Bytes.word(b, at) ^ Long.rotateLeft(Bytes.word(b, at + 8), 11) ^ Long.rotateLeft(Bytes.word(b, at + 16), 22);
     h ^= Long.rotateLeft(Bytes.word(b, at + 24), 33) ^ Long.rotateLeft(Bytes.word(b, at + 32), 44)
         ^ Long.rotateLeft(Bytes.word(b, at + 40), 55);
-    return Bytes.mix(h);
+    return Hashes.mix(h);
   }
 
   private void put(long key, int node) {

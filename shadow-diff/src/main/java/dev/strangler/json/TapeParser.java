@@ -5,7 +5,7 @@ package dev.strangler.json;
  * {@code ObjectMapper} with {@code FAIL_ON_TRAILING_TOKENS}: one value of RFC 8259 JSON after an
  * optional UTF-8 byte order mark, only space, tab, CR and LF around tokens, Jackson's limits
  * (nesting 1000, numbers 1000 characters, names 50,000, strings 20,000,000) and its reading of
- * UTF-8 ({@link Utf8}). Strings are scanned eight bytes at a time ({@link Bytes#special}).
+ * UTF-8 ({@link Utf8}). Strings: {@link StringText}; numbers: {@link NumberText}.
  */
 final class TapeParser {
   static final int MAX_DEPTH = 1000;
@@ -212,80 +212,13 @@ final class TapeParser {
     return p + n;
   }
 
-  /** Scans the string at {@code p} (its opening quote); returns the offset after the closing quote. */
+  /** Scans the string at {@code p}; returns the offset after its closing quote. */
   private int string(int p, boolean name) throws JsonSyntaxException {
-    int q = p + 1;
-    int flags = 0;
-    while (true) {
-      if (q + 8 <= len) {
-        long special = Bytes.special(Bytes.word(src, q));
-        if (special == 0) {
-          q += 8;
-          continue;
-        }
-        q += Bytes.firstByte(special);
-      } else if (q >= len) {
-        throw JsonSyntaxException.at(src, q, "Unexpected end-of-input in a string");
-      }
-      byte b = src[q];
-      if (b == '"') {
-        break;
-      } else if (b == '\\') {
-        q = escape(q);
-        flags = Tape.DECODE;
-      } else if (b < 0) {
-        int end = Utf8.sequence(src, q, len);
-        flags |= end < 0 ? Tape.DECODE : 0;
-        q = end & ~Utf8.IRREGULAR;
-      } else if (b < 0x20) {
-        throw JsonSyntaxException.at(src, q, "Illegal unquoted character (CTRL-CHAR, code " + b + "): has to be escaped using backslash to be included in string value");
-      } else {
-        q++;
-      }
-    }
-    int node = out.add(Tape.STRING | flags | (name ? Tape.NAME : 0), p, q + 1);
-    if (q - p > (name ? MAX_NAME_LENGTH : MAX_STRING_LENGTH)) {
-      checkLength(node, name);
-    }
+    int end = StringText.scan(src, p, out, name);
     if (name) {
-      keys.push(flags == 0 ? Bytes.quick(src, p + 1, q) : quickHashOfText(out.view(src).text(node)));
+      keys.push(StringText.nameHash(src, out));
     }
-    return q + 1;
-  }
-
-  private static long quickHashOfText(String text) {
-    byte[] utf8 = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    return Bytes.quick(utf8, 0, utf8.length);
-  }
-
-  private void checkLength(int node, boolean name) throws JsonSyntaxException {
-    int limit = name ? MAX_NAME_LENGTH : MAX_STRING_LENGTH;
-    Tape tape = out.view(src);
-    if (tape.text(node).length() > limit) {
-      throw JsonSyntaxException.at(src, tape.start(node), (name ? "Name" : "String value") + " length exceeds the maximum allowed (" + limit + ")");
-    }
-  }
-
-  private int escape(int q) throws JsonSyntaxException {
-    if (q + 1 >= len) {
-      throw JsonSyntaxException.at(src, len, "Unexpected end-of-input in a character escape");
-    }
-    switch (src[q + 1]) {
-      case '"': case '\\': case '/': case 'b': case 'f': case 'n': case 'r': case 't':
-        return q + 2;
-      case 'u':
-        for (int i = q + 2; i < q + 6; i++) {
-          if (i >= len) {
-            throw JsonSyntaxException.at(src, len, "Unexpected end-of-input in a character escape");
-          }
-          if (Character.digit(src[i], 16) < 0) {
-            throw unexpected(i, "expected a hex-digit for character escape sequence");
-          }
-        }
-        return q + 6;
-      default:
-        throw unexpected(q + 1, "Unrecognized character escape");
-    }
+    return end;
   }
 
   private int skipSpace(int p) {
@@ -300,11 +233,6 @@ final class TapeParser {
   }
 
   private JsonSyntaxException unexpected(int p, String what) {
-    if (p >= len) {
-      return JsonSyntaxException.at(src, p, "Unexpected end-of-input: " + what);
-    }
-    int c = src[p] & 0xFF;
-    String shown = c < 0x20 ? "CTRL-CHAR, code " + c : c < 0x80 ? "'" + (char) c + "' (code " + c + ")" : "byte 0x" + Integer.toHexString(c);
-    return JsonSyntaxException.at(src, p, "Unexpected character (" + shown + "): " + what);
+    return JsonSyntaxException.unexpected(src, p, what);
   }
 }
