@@ -33,34 +33,52 @@ final class KnownValues {
 
   /** The index of {@code tape}'s objects and arrays of at least {@value #PREFIX} bytes. */
   static KnownValues of(Tape tape) {
-    int containers = 0;
-    for (int n = 0; n < tape.size(); n++) {
-      containers += indexed(tape, n) ? 1 : 0;
+    int[] found = new int[16];
+    int count = 0;
+    int[] stack = new int[16];
+    int depth = 0;
+    if (indexed(tape, 0)) {
+      stack[depth++] = 0;
     }
-    KnownValues known = new KnownValues(tape, containers);
-    for (int n = 0; n < tape.size(); n++) {
-      if (indexed(tape, n)) {
-        known.put(key(known.bytes, tape.start(n)), n);
+    while (depth > 0) {
+      int n = stack[--depth];
+      if (count == found.length) {
+        found = Arrays.copyOf(found, count * 2);
       }
+      found[count++] = n;
+      boolean object = tape.kind(n) == Tape.OBJECT;
+      for (int child = object ? n + 2 : n + 1, end = tape.next(n); child < end; child = object ? tape.next(child) + 1 : tape.next(child)) {
+        if (indexed(tape, child)) {
+          if (depth == stack.length) {
+            stack = Arrays.copyOf(stack, depth * 2);
+          }
+          stack[depth++] = child;
+        }
+      }
+    }
+    KnownValues known = new KnownValues(tape, count);
+    for (int k = 0; k < count; k++) {
+      known.put(key(known.bytes, tape.start(found[k])), found[k]);
     }
     return known;
   }
 
+  /** Whether entry {@code n} is an object or array long enough to be found by its first bytes. */
   private static boolean indexed(Tape tape, int n) {
     int kind = tape.kind(n);
     return (kind == Tape.OBJECT || kind == Tape.ARRAY) && tape.end(n) - tape.start(n) >= PREFIX;
   }
 
-  /** A hash of the {@value #PREFIX} bytes at {@code at}: six words folded, then mixed once. */
+  /** A hash of the {@value #PREFIX} bytes at {@code at}: six words folded, then multiplied once. */
   private static long key(byte[] b, int at) {
     long h = Bytes.word(b, at) ^ Long.rotateLeft(Bytes.word(b, at + 8), 11) ^ Long.rotateLeft(Bytes.word(b, at + 16), 22);
     h ^= Long.rotateLeft(Bytes.word(b, at + 24), 33) ^ Long.rotateLeft(Bytes.word(b, at + 32), 44)
         ^ Long.rotateLeft(Bytes.word(b, at + 40), 55);
-    return Hashes.mix(h);
+    return h * 0x9E3779B97F4A7C15L;
   }
 
   private void put(long key, int node) {
-    int slot = (int) key & mask;
+    int slot = (int) (key >>> 32) & mask;
     while (nodes[slot] != EMPTY) {
       slot = (slot + 1) & mask;
     }
@@ -79,7 +97,7 @@ final class KnownValues {
       return -1;
     }
     long key = key(src, at);
-    int slot = (int) key & mask;
+    int slot = (int) (key >>> 32) & mask;
     for (int tried = 0; nodes[slot] != EMPTY && tried < CANDIDATES; slot = (slot + 1) & mask) {
       if (keys[slot] != key) {
         continue;
