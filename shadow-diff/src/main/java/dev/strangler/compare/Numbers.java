@@ -23,6 +23,11 @@ final class Numbers {
     if (small != Long.MIN_VALUE && other != Long.MIN_VALUE) {
       return small == other || (tolerance != null && Math.abs((double) small - (double) other) <= tolerance);
     }
+    if (a.isFloat(i) && b.isFloat(j)) {
+      double x = a.floatValue(i);
+      double y = b.floatValue(j);
+      return x == y || (tolerance != null && Math.abs(x - y) <= tolerance);
+    }
     Number x = a.number(i);
     Number y = b.number(j);
     if (tolerance != null) {
@@ -70,6 +75,9 @@ final class Numbers {
     long small = t.smallInteger(n);
     if (small != Long.MIN_VALUE) {
       return Hashes.mix(small);
+    }
+    if (t.isFloat(n)) {
+      return ofDouble(t.floatValue(n));
     }
     Number x = t.number(n);
     return x instanceof Long ? Hashes.mix(x.longValue()) : ofDouble(x.doubleValue());

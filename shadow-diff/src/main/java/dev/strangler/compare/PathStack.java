@@ -45,8 +45,6 @@ final class PathStack {
 
   void pop() {
     depth--;
-    keyTapes[depth] = null;
-    tapes[depth] = null;
   }
 
   /** The current location, e.g. {@code $.comments[author=ada].text}. */

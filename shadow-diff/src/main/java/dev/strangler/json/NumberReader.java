@@ -45,7 +45,7 @@ final class NumberReader {
    * A number with a fraction or exponent as a double, exactly as {@link Double#parseDouble}: by a
    * single division when the digits fit 2^53 and there is no exponent, else by the JDK.
    */
-  private static double decimalDouble(byte[] src, int from, int to) {
+  static double decimalDouble(byte[] src, int from, int to) {
     boolean negative = src[from] == '-';
     long mantissa = 0;
     int digits = 0;

@@ -160,6 +160,11 @@ public final class Tape {
     return NumberReader.read(src, start(n), end(n), isFloat(n));
   }
 
+  /** A number with a fraction or exponent as a double (as {@link Double#parseDouble} reads it). */
+  public double floatValue(int n) {
+    return NumberReader.decimalDouble(src, start(n), end(n));
+  }
+
   /** An integer of at most 18 digits (no fraction, no exponent), or {@link Long#MIN_VALUE} for any other number. */
   public long smallInteger(int n) {
     return isFloat(n) ? Long.MIN_VALUE : NumberReader.smallInteger(src, start(n), end(n));
@@ -188,13 +193,16 @@ public final class Tape {
   /** The value of field {@code name}, also given as UTF-8 bytes, of object {@code object}, or -1. */
   public int field(int object, String name, byte[] utf8) {
     for (int key = object + 1, end = next(object); key < end; key = next(key + 1)) {
-      int from = start(key) + 1;
-      int to = end(key) - 1;
-      if (needsDecoding(key) ? text(key).equals(name) : Arrays.equals(src, from, to, utf8, 0, utf8.length)) {
+      if (hasText(key, name, utf8)) {
         return key + 1;
       }
     }
     return -1;
+  }
+
+  /** Whether string {@code n} has the text {@code text}, also given as UTF-8 bytes. */
+  public boolean hasText(int n, String text, byte[] utf8) {
+    return needsDecoding(n) ? text(n).equals(text) : Arrays.equals(src, start(n) + 1, end(n) - 1, utf8, 0, utf8.length);
   }
 
   /** The value of the field of object {@code object} named like string {@code key} of {@code keys}, or -1. */
