@@ -1,28 +1,20 @@
 package dev.strangler.bench;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.strangler.compare.CoreComparator;
 import dev.strangler.compare.Diff;
 import dev.strangler.config.CompareConfig;
 import dev.strangler.config.CompareMode;
+import dev.strangler.json.Json;
+import dev.strangler.json.JsonSyntaxException;
+import dev.strangler.json.TapeValue;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.json.JSONException;
 import org.json.JSONObject;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 import org.skyscreamer.jsonassert.JSONCompare;
 import org.skyscreamer.jsonassert.JSONCompareMode;
 import org.skyscreamer.jsonassert.JSONCompareResult;
@@ -32,17 +24,12 @@ import org.skyscreamer.jsonassert.JSONCompareResult;
  * document pairs ({@link CompareDocuments}): ~1, ~10 and ~100 KB; equal and differing; comments
  * ordered (strict mode), shuffled without a unique field (lenient; ours also marks the array
  * unordered) and shuffled with unique ids (lenient; ours keyed by id, JSONAssert finds the id
- * itself). Each side is measured from JSON text (ours includes Jackson's parse) and pre-parsed.
- * The setup checks that both give the same verdict. Run with {@code bench/compare.sh}.
+ * itself). Each side is measured from JSON text and pre-parsed: ours from both documents' UTF-8
+ * bytes (as the edge gets them off the wire: parse both into tapes, then compare) and from two
+ * ready tapes; JSONAssert from the two Strings and from two ready {@code JSONObject}s. The setup
+ * checks that both give the expected verdict. Run with {@code bench/compare.sh}.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(1)
-@Warmup(iterations = 2, time = 1)
-@Measurement(iterations = 3, time = 2)
-public class CompareBenchmark {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+public class CompareBenchmark extends JmhSettings {
 
   @Param({"1", "10", "100"})
   public int kilobytes;
@@ -55,25 +42,32 @@ public class CompareBenchmark {
 
   private String legacyText;
   private String freshText;
-  private JsonNode legacyTree;
-  private JsonNode freshTree;
+  private byte[] legacyBytes;
+  private byte[] freshBytes;
+  private TapeValue legacyTape;
+  private TapeValue freshTape;
   private JSONObject legacyJson;
   private JSONObject freshJson;
   private CoreComparator ours;
   private JSONCompareMode theirs;
 
   @Setup
-  public void setUp() throws JsonProcessingException, JSONException {
+  public void setUp() throws JsonSyntaxException, JSONException {
     CompareDocuments.Pair docs = CompareDocuments.pair(kilobytes * 1024, arrays, pair.equals("differing"));
     legacyText = docs.legacy();
     freshText = docs.fresh();
-    legacyTree = MAPPER.readTree(legacyText);
-    freshTree = MAPPER.readTree(freshText);
+    legacyBytes = legacyText.getBytes(StandardCharsets.UTF_8);
+    freshBytes = freshText.getBytes(StandardCharsets.UTF_8);
+    legacyTape = TapeValue.root(Json.parse(legacyBytes));
+    freshTape = TapeValue.root(Json.parse(freshBytes));
     legacyJson = new JSONObject(legacyText);
     freshJson = new JSONObject(freshText);
     ours = new CoreComparator(rules());
     theirs = arrays == ArrayLayout.ORDERED ? JSONCompareMode.STRICT : JSONCompareMode.LENIENT;
-    boolean oursMatch = ours.compare(legacyTree, freshTree).isEmpty();
+    boolean oursMatch = oursFromText().isEmpty();
+    if (oursMatch != oursPreParsed().isEmpty()) {
+      throw new IllegalStateException("ours from text and pre-parsed disagree");
+    }
     boolean theirsMatch = JSONCompare.compareJSON(legacyText, freshText, theirs).passed();
     if (oursMatch != theirsMatch || oursMatch != pair.equals("equal")) {
       throw new IllegalStateException("verdicts differ for " + arrays + "/" + pair + "/" + kilobytes
@@ -91,12 +85,12 @@ public class CompareBenchmark {
 
   @Benchmark
   public List<Diff> oursPreParsed() {
-    return ours.compare(legacyTree, freshTree);
+    return ours.compare(legacyTape, freshTape);
   }
 
   @Benchmark
-  public List<Diff> oursFromText() throws JsonProcessingException {
-    return ours.compare(MAPPER.readTree(legacyText), MAPPER.readTree(freshText));
+  public List<Diff> oursFromText() throws JsonSyntaxException {
+    return ours.compare(legacyBytes, freshBytes);
   }
 
   @Benchmark

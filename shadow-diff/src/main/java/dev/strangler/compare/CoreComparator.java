@@ -3,6 +3,11 @@ package dev.strangler.compare;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.strangler.config.CompareConfig;
 import dev.strangler.config.CompareMode;
+import dev.strangler.json.Json;
+import dev.strangler.json.JsonSyntaxException;
+import dev.strangler.json.Tape;
+import dev.strangler.json.TapeValue;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -23,7 +28,9 @@ import java.util.List;
  *   <li>{@code ignore} paths are left out on both sides, with everything below them.
  * </ul>
  *
- * <p>The rules are compiled once; an instance is immutable and safe to share between threads.
+ * <p>Documents are compared as {@link dev.strangler.json.Tape}s, straight off their bytes; Jackson
+ * trees are built only for the values of the diffs reported. The rules are compiled once; an
+ * instance is immutable and safe to share between threads.
  */
 public final class CoreComparator {
   private final CompareMode mode;
@@ -44,21 +51,44 @@ public final class CoreComparator {
 
   /**
    * The differences between two documents, in document order; empty when they match. A
-   * {@code null} or missing node stands for an absent document.
+   * {@code null} stands for an absent document.
    */
-  public List<Diff> compare(JsonNode legacy, JsonNode fresh) {
-    boolean noLegacy = legacy == null || legacy.isMissingNode();
-    boolean noFresh = fresh == null || fresh.isMissingNode();
-    if (root.ignored() || (noLegacy && noFresh)) {
+  public List<Diff> compare(TapeValue legacy, TapeValue fresh) {
+    if (root.ignored() || (legacy == null && fresh == null)) {
       return List.of();
     }
-    if (noLegacy || noFresh) {
-      return List.of(noFresh
-          ? new Diff("$", DiffKind.MISSING, legacy, null)
-          : new Diff("$", DiffKind.UNEXPECTED, null, fresh));
+    if (legacy == null || fresh == null) {
+      return List.of(fresh == null
+          ? new Diff("$", DiffKind.MISSING, legacy.toJsonNode(), null)
+          : new Diff("$", DiffKind.UNEXPECTED, null, fresh.toJsonNode()));
     }
-    Walk walk = new Walk(mode, hashes);
-    walk.node(root, legacy, fresh);
+    Walk walk = new Walk(mode, hashes, legacy.tape(), fresh.tape());
+    walk.node(root, legacy.node(), fresh.node());
     return walk.diffs();
+  }
+
+  /**
+   * The differences between two documents given as UTF-8 JSON bytes (parsed as {@link Json#parse}
+   * does); identical bytes are parsed once, and the new document is parsed with the legacy one as
+   * known values ({@link Json#parse(byte[], Tape)}).
+   *
+   * @throws JsonSyntaxException if a document is not valid JSON
+   */
+  public List<Diff> compare(byte[] legacy, byte[] fresh) throws JsonSyntaxException {
+    Tape legacyTape = Json.parse(legacy);
+    Tape freshTape = Arrays.equals(legacy, fresh) ? legacyTape : Json.parse(fresh, legacyTape);
+    return compare(TapeValue.root(legacyTape), TapeValue.root(freshTape));
+  }
+
+  /**
+   * The same for documents held as Jackson trees (each is written as JSON and parsed into a
+   * tape). A {@code null} or missing node stands for an absent document.
+   */
+  public List<Diff> compare(JsonNode legacy, JsonNode fresh) {
+    return compare(tape(legacy), tape(fresh));
+  }
+
+  private static TapeValue tape(JsonNode tree) {
+    return tree == null || tree.isMissingNode() ? null : TapeValue.root(Json.of(tree));
   }
 }

@@ -1,5 +1,6 @@
 package dev.strangler.compare;
 
+import dev.strangler.json.Hashes;
 import java.util.Arrays;
 import java.util.function.IntPredicate;
 
@@ -60,7 +61,7 @@ final class HashBuckets {
   }
 
   private int slot(long hash) {
-    int slot = (int) Hashing.mix(hash) & mask;
+    int slot = (int) Hashes.mix(hash) & mask;
     while (occupied[slot] && keys[slot] != hash) {
       slot = (slot + 1) & mask;
     }

@@ -1,10 +1,9 @@
 package dev.strangler.compare;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.strangler.json.Tape;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +16,8 @@ import java.util.function.IntPredicate;
  * <ol>
  *   <li>by position, counting added fields, until a run of misses shows a shuffle: the common
  *       case of an unchanged order costs one walk;
+ *   <li>by identical bytes (a byte hash and one byte comparison): a shuffled order of unchanged
+ *       items costs no walk;
  *   <li>by structural hash ({@link NodeHash}), counting added fields: a shuffled order costs one
  *       hash of each item and a table lookup;
  *   <li>in an extensible mode only, by the hash of each new item cut down to the fields of a
@@ -73,6 +74,9 @@ final class ItemPairing {
     ItemPairing pairing = new ItemPairing(walk, item, legacy, fresh);
     pairing.byPosition();
     if (pairing.open()) {
+      pairing.byBytes();
+    }
+    if (pairing.open()) {
       pairing.byHash();
     }
     if (pairing.open() && walk.extensible()) {
@@ -109,17 +113,36 @@ final class ItemPairing {
     }
   }
 
-  private void byHash() {
-    NodeHash hashes = walk.hashes();
+  /** Pairs items with identical bytes, which match under every rule: a byte hash and a byte comparison each. */
+  private void byBytes() {
+    Tape a = legacy.tape();
+    Tape b = fresh.tape();
     long[] freshHashes = new long[fresh.size()];
     for (int q = 0; q < freshHashes.length; q++) {
-      freshHashes[q] = taken[q] ? NodeHash.NO_HASH : hashes.exact(item, fresh.get(q));
+      freshHashes[q] = taken[q] ? NodeHash.NO_HASH : b.byteHash(fresh.get(q));
     }
     HashBuckets buckets = new HashBuckets(freshHashes);
     for (int k = 0; k < partner.length && openFresh > 0; k++) {
       if (partner[k] < 0) {
-        JsonNode value = legacy.get(k);
-        take(buckets, k, hashes.exact(item, value), true);
+        int value = legacy.get(k);
+        int q = buckets.take(a.byteHash(value), TRIES, c -> a.sameBytes(value, b, fresh.get(c)));
+        if (q >= 0) {
+          pair(k, q);
+        }
+      }
+    }
+  }
+
+  private void byHash() {
+    NodeHash hashes = walk.hashes();
+    long[] freshHashes = new long[fresh.size()];
+    for (int q = 0; q < freshHashes.length; q++) {
+      freshHashes[q] = taken[q] ? NodeHash.NO_HASH : hashes.exact(item, fresh.tape(), fresh.get(q));
+    }
+    HashBuckets buckets = new HashBuckets(freshHashes);
+    for (int k = 0; k < partner.length && openFresh > 0; k++) {
+      if (partner[k] < 0) {
+        take(buckets, k, hashes.exact(item, legacy.tape(), legacy.get(k)), true);
       }
     }
   }
@@ -127,26 +150,28 @@ final class ItemPairing {
   private void byProjection() {
     NodeHash hashes = walk.hashes();
     Map<Long, List<Integer>> shapes = new LinkedHashMap<>();
+    Tape a = legacy.tape();
+    Tape b = fresh.tape();
     for (int k = 0; k < partner.length; k++) {
-      if (partner[k] < 0 && legacy.get(k).isObject()) {
-        long shape = hashes.shape(item, legacy.get(k));
+      if (partner[k] < 0 && a.kind(legacy.get(k)) == Tape.OBJECT) {
+        long shape = hashes.shape(item, a, legacy.get(k));
         if (shapes.containsKey(shape) || shapes.size() < TEMPLATES) {
           shapes.computeIfAbsent(shape, s -> new ArrayList<>()).add(k);
         }
       }
     }
     for (List<Integer> group : shapes.values()) {
-      JsonNode template = legacy.get(group.get(0));
+      int template = legacy.get(group.get(0));
       long[] freshHashes = new long[fresh.size()];
       for (int q = 0; q < freshHashes.length; q++) {
-        JsonNode value = fresh.get(q);
-        freshHashes[q] = taken[q] || !value.isObject()
+        int value = fresh.get(q);
+        freshHashes[q] = taken[q] || b.kind(value) != Tape.OBJECT
             ? NodeHash.NO_HASH
-            : hashes.projected(item, value, template);
+            : hashes.projected(item, b, value, a, template);
       }
       HashBuckets buckets = new HashBuckets(freshHashes);
       for (int k : group) {
-        long hash = hashes.projected(item, legacy.get(k), template);
+        long hash = hashes.projected(item, a, legacy.get(k), a, template);
         if (hash != NodeHash.NO_HASH && openFresh > 0) {
           take(buckets, k, hash, false);
         }
@@ -155,7 +180,7 @@ final class ItemPairing {
   }
 
   private void take(HashBuckets buckets, int k, long hash, boolean exactly) {
-    JsonNode value = legacy.get(k);
+    int value = legacy.get(k);
     int q = buckets.take(hash, walk.hasBudget() ? TRIES : 1, c -> {
       if (walk.matches(item, value, fresh.get(c), exactly)) {
         return true;
@@ -213,14 +238,14 @@ final class ItemPairing {
       if (counterpart[k] >= 0) {
         walk.node(item, legacy.get(k), fresh.get(counterpart[k]));
       } else {
-        walk.report(DiffKind.MISSING, legacy.get(k), null);
+        walk.report(DiffKind.MISSING, legacy.get(k), -1);
       }
       stack.pop();
     }
     for (int q = 0; q < taken.length; q++) {
       if (!taken[q]) {
         path.push(stack, fresh.index(q));
-        walk.report(DiffKind.UNEXPECTED, null, fresh.get(q));
+        walk.report(DiffKind.UNEXPECTED, -1, fresh.get(q));
         stack.pop();
       }
     }
@@ -258,9 +283,14 @@ final class ItemPairing {
     while (partner[first] >= 0) {
       first++;
     }
-    Iterator<String> names = legacy.get(first).fieldNames();
-    for (int tried = 0; tried < FIELDS_TRIED && names.hasNext(); tried++) {
-      String name = names.next();
+    Tape a = legacy.tape();
+    int object = legacy.get(first);
+    if (a.kind(object) != Tape.OBJECT) {
+      return;
+    }
+    int tried = 0;
+    for (int key = object + 1; key < a.next(object) && tried < FIELDS_TRIED; key = a.next(key + 1), tried++) {
+      String name = a.text(key);
       if (item.field(name).ignored()) {
         continue;
       }
@@ -270,10 +300,10 @@ final class ItemPairing {
         continue;
       }
       boolean paired = false;
-      for (Map.Entry<KeyValue, Integer> key : legacyKeys.entrySet()) {
-        Integer q = freshKeys.get(key.getKey());
+      for (Map.Entry<KeyValue, Integer> entry : legacyKeys.entrySet()) {
+        Integer q = freshKeys.get(entry.getKey());
         if (q != null) {
-          counterpart[key.getValue()] = q;
+          counterpart[entry.getValue()] = q;
           taken[q] = true;
           paired = true;
         }
@@ -290,16 +320,18 @@ final class ItemPairing {
    */
   private static Map<KeyValue, Integer> uniqueValues(Items items, String name, IntPredicate open, boolean everyItem) {
     Map<KeyValue, Integer> keys = new HashMap<>();
+    Tape t = items.tape();
     for (int k = 0; k < items.size(); k++) {
       if (!open.test(k)) {
         continue;
       }
-      JsonNode value = items.get(k).get(name);
-      if (value == null || !value.isValueNode()) {
+      int item = items.get(k);
+      int value = t.kind(item) == Tape.OBJECT ? t.field(item, name) : -1;
+      if (value < 0 || t.kind(value) == Tape.OBJECT || t.kind(value) == Tape.ARRAY) {
         if (everyItem) {
           return null;
         }
-      } else if (keys.put(new KeyValue(value), k) != null) {
+      } else if (keys.put(KeyValue.of(t, value), k) != null) {
         return null;
       }
     }

@@ -1,30 +1,42 @@
 package dev.strangler.compare;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.strangler.json.Tape;
 
 /**
  * Some items of an array, by position: all of them, or the ones sharing a key.
  *
- * @param array     the array
- * @param positions the indices taken, or {@code null} for all
+ * @param tape    the document
+ * @param nodes   the entries of the items taken
+ * @param indices their array indices, or {@code null} when all items are taken
  */
-record Items(JsonNode array, int[] positions) {
+record Items(Tape tape, int[] nodes, int[] indices) {
 
-  static Items all(JsonNode array) {
-    return new Items(array, null);
+  static Items all(Tape tape, int array) {
+    return new Items(tape, tape.items(array), null);
+  }
+
+  /** The items at positions {@code ks} of these. */
+  Items subset(int[] ks) {
+    int[] taken = new int[ks.length];
+    int[] at = new int[ks.length];
+    for (int k = 0; k < ks.length; k++) {
+      taken[k] = get(ks[k]);
+      at[k] = index(ks[k]);
+    }
+    return new Items(tape, taken, at);
   }
 
   int size() {
-    return positions == null ? array.size() : positions.length;
+    return nodes.length;
   }
 
-  /** The k-th item taken. */
-  JsonNode get(int k) {
-    return array.get(index(k));
+  /** The entry of the k-th item taken. */
+  int get(int k) {
+    return nodes[k];
   }
 
   /** The array index of the k-th item taken. */
   int index(int k) {
-    return positions == null ? k : positions[k];
+    return indices == null ? k : indices[k];
   }
 }

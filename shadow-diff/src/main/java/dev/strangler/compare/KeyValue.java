@@ -1,33 +1,54 @@
 package dev.strangler.compare;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.MissingNode;
+import dev.strangler.json.Tape;
 
-/** A value used as a key: equal to another by JSON value, so {@code 1} equals {@code 1.0}. */
+/**
+ * A value used as a key: equal to another by JSON value, so {@code 1} equals {@code 1.0} and
+ * {@code "a"} equals {@code "\u0061"}; a hash to match.
+ */
 final class KeyValue {
   private static final NodeHash HASH = new NodeHash(false);
 
-  /** Stands for "no key": equal only to itself. */
-  static final KeyValue NONE = new KeyValue(MissingNode.getInstance());
-
-  private final JsonNode value;
+  private final Tape tape;
+  private final int node;
   private final long hash;
 
-  KeyValue(JsonNode value) {
-    this.value = value;
-    this.hash = HASH.exact(RuleState.NONE, value);
+  private KeyValue(Tape tape, int node) {
+    this.tape = tape;
+    this.node = node;
+    this.hash = hash(tape, node);
   }
 
-  JsonNode value() {
-    return value;
+  /** The key of value {@code node} of {@code tape}. */
+  static KeyValue of(Tape tape, int node) {
+    return new KeyValue(tape, node);
+  }
+
+  /** A hash equal for all values {@link #equal} counts equal. */
+  static long hash(Tape tape, int node) {
+    return HASH.exact(RuleState.NONE, tape, node);
+  }
+
+  /** Whether two values are equal as keys. */
+  static boolean equal(Tape a, int i, Tape b, int j) {
+    int kind = a.kind(i);
+    if (kind != b.kind(j)) {
+      return false;
+    }
+    if (a.sameBytes(i, b, j)) {
+      return true;
+    }
+    return switch (kind) {
+      case Tape.NUMBER -> Numbers.equal(a, i, b, j, null);
+      case Tape.STRING -> a.sameText(i, b, j);
+      case Tape.OBJECT, Tape.ARRAY -> a.toJsonNode(i).equals(b.toJsonNode(j));
+      default -> false;
+    };
   }
 
   @Override
   public boolean equals(Object other) {
-    if (!(other instanceof KeyValue key) || hash != key.hash || value.getNodeType() != key.value.getNodeType()) {
-      return false;
-    }
-    return value.isNumber() ? Numbers.equal(value, key.value, null) : value.equals(key.value);
+    return other instanceof KeyValue key && hash == key.hash && equal(tape, node, key.tape, key.node);
   }
 
   @Override

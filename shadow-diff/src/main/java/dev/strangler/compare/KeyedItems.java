@@ -1,9 +1,7 @@
 package dev.strangler.compare;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import dev.strangler.json.Tape;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Compares a keyed array: items are matched by the value of their key field, in linear time.
@@ -16,114 +14,67 @@ final class KeyedItems {
   private final Walk walk;
   private final RuleState item;
   private final String keyField;
-  private final JsonNode legacy;
-  private final JsonNode fresh;
+  private final byte[] keyName;
+  private final Items legacy;
+  private final Items fresh;
 
-  private KeyedItems(Walk walk, RuleState item, String keyField, JsonNode legacy, JsonNode fresh) {
+  private KeyedItems(Walk walk, RuleState item, String keyField, Items legacy, Items fresh) {
     this.walk = walk;
     this.item = item;
     this.keyField = keyField;
+    this.keyName = keyField.getBytes(StandardCharsets.UTF_8);
     this.legacy = legacy;
     this.fresh = fresh;
   }
 
-  static void compare(Walk walk, RuleState item, String keyField, JsonNode legacy, JsonNode fresh) {
-    if (walk.probing() && legacy.size() != fresh.size()) {
+  /** Compares array {@code i} of the legacy tape with array {@code j} of the new one. */
+  static void compare(Walk walk, RuleState item, String keyField, int i, int j) {
+    if (walk.probing() && walk.legacy().count(i) != walk.fresh().count(j)) {
       walk.fail();
       return;
     }
-    new KeyedItems(walk, item, keyField, legacy, fresh).byKey();
+    new KeyedItems(walk, item, keyField, Items.all(walk.legacy(), i), Items.all(walk.fresh(), j)).byKey();
   }
 
   /** Walks the keys in order of first appearance, legacy side first. */
   private void byKey() {
-    Map<KeyValue, Slot> slots = new LinkedHashMap<>(Math.max(16, (legacy.size() + fresh.size()) * 4 / 3));
-    for (int i = 0; i < legacy.size(); i++) {
-      slots.computeIfAbsent(keyValue(legacy.get(i)), k -> new Slot()).legacy.add(i);
-    }
-    for (int i = 0; i < fresh.size(); i++) {
-      slots.computeIfAbsent(keyValue(fresh.get(i)), k -> new Slot()).fresh.add(i);
-    }
-    for (Map.Entry<KeyValue, Slot> entry : slots.entrySet()) {
-      compare(entry.getKey(), entry.getValue());
-      if (walk.failed()) {
-        return;
-      }
+    KeySlots slots = new KeySlots(legacy, fresh, keyField, keyName);
+    for (int s = 0; s < slots.size() && !walk.failed(); s++) {
+      compare(slots, s);
     }
   }
 
-  private void compare(KeyValue key, Slot slot) {
+  private void compare(KeySlots slots, int s) {
     PathStack stack = walk.path();
-    Positions mine = slot.legacy;
-    Positions theirs = slot.fresh;
-    if (mine.size == 1 && theirs.size == 1) {
-      push(key, mine.first);
-      walk.node(item, legacy.get(mine.first), fresh.get(theirs.first));
+    int mine = slots.count(0, s);
+    int theirs = slots.count(1, s);
+    if (mine == 1 && theirs == 1) {
+      push(slots, s, slots.first(0, s));
+      walk.node(item, legacy.get(slots.first(0, s)), fresh.get(slots.first(1, s)));
       stack.pop();
-    } else if (theirs.size == 0) {
-      for (int index : mine.all()) {
-        push(key, index);
-        walk.report(DiffKind.MISSING, legacy.get(index), null);
+    } else if (theirs == 0) {
+      for (int index : slots.positions(0, s)) {
+        push(slots, s, index);
+        walk.report(DiffKind.MISSING, legacy.get(index), -1);
         stack.pop();
       }
-    } else if (mine.size == 0) {
-      for (int index : theirs.all()) {
-        push(key, index);
-        walk.report(DiffKind.UNEXPECTED, null, fresh.get(index));
+    } else if (mine == 0) {
+      for (int index : slots.positions(1, s)) {
+        push(slots, s, index);
+        walk.report(DiffKind.UNEXPECTED, -1, fresh.get(index));
         stack.pop();
       }
     } else {
-      ItemPath path = key == KeyValue.NONE ? ItemPath.INDEX : (s, index) -> s.pushKey(keyField, key.value());
-      ItemPairing.compare(walk, item, new Items(legacy, mine.all()), new Items(fresh, theirs.all()), path);
+      ItemPath path = slots.keyless(s) ? ItemPath.INDEX : (p, index) -> p.pushKey(keyField, slots.keyTape(s), slots.keyNode(s));
+      ItemPairing.compare(walk, item, legacy.subset(slots.positions(0, s)), fresh.subset(slots.positions(1, s)), path);
     }
   }
 
-  private void push(KeyValue key, int index) {
-    if (key == KeyValue.NONE) {
+  private void push(KeySlots slots, int s, int index) {
+    if (slots.keyless(s)) {
       walk.path().pushIndex(index);
     } else {
-      walk.path().pushKey(keyField, key.value());
-    }
-  }
-
-  private KeyValue keyValue(JsonNode value) {
-    JsonNode key = value.isObject() ? value.get(keyField) : null;
-    return key == null ? KeyValue.NONE : new KeyValue(key);
-  }
-
-  /** The items of each side with one key. */
-  private static final class Slot {
-    final Positions legacy = new Positions();
-    final Positions fresh = new Positions();
-  }
-
-  /** Indices: the first held directly, as most keys are unique. */
-  private static final class Positions {
-    int first;
-    int size;
-    private int[] more;
-
-    void add(int index) {
-      if (size == 0) {
-        first = index;
-      } else {
-        if (more == null) {
-          more = new int[4];
-        } else if (size - 1 == more.length) {
-          more = Arrays.copyOf(more, more.length * 2);
-        }
-        more[size - 1] = index;
-      }
-      size++;
-    }
-
-    int[] all() {
-      int[] all = new int[size];
-      if (size > 0) {
-        all[0] = first;
-        System.arraycopy(more == null ? new int[0] : more, 0, all, 1, size - 1);
-      }
-      return all;
+      walk.path().pushKey(keyField, slots.keyTape(s), slots.keyNode(s));
     }
   }
 }

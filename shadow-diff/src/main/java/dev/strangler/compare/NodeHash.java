@@ -1,14 +1,15 @@
 package dev.strangler.compare;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.util.Map;
+import dev.strangler.json.Hashes;
+import dev.strangler.json.Tape;
 
 /**
  * Structural hashes that respect the rules, used to pair the items of arrays compared as
  * multisets in near-linear time. Two values that compare equal (new fields counted, as in a
- * non-extensible mode) always hash equal: ignored places are left out, numbers hash by value,
- * numbers under a tolerance hash alike, object fields and unordered array items hash in any
- * order. Equal hashes are only candidates: every pairing is confirmed by a full comparison.
+ * non-extensible mode) always hash equal: ignored places are left out, strings hash by text,
+ * numbers by value, numbers under a tolerance hash alike, object fields and unordered array items
+ * hash in any order. Equal hashes are only candidates: every pairing is confirmed by a full
+ * comparison.
  */
 final class NodeHash {
   /** Returned by {@link #projected} when the value lacks a field of the template. */
@@ -21,7 +22,6 @@ final class NodeHash {
   private static final long NULL = 0x1F83D9ABFB41BD6BL;
   private static final long TRUE = 0x5BE0CD19137E2179L;
   private static final long FALSE = 0x243F6A8885A308D3L;
-  private static final long OTHER = 0x13198A2E03707344L;
 
   private final boolean strictOrder;
 
@@ -29,85 +29,80 @@ final class NodeHash {
     this.strictOrder = strictOrder;
   }
 
-  /** The hash of {@code n} at a place with rules {@code s}. */
-  long exact(RuleState s, JsonNode n) {
-    return projected(s, n, n);
+  /** The hash of value {@code n} of {@code t} at a place with rules {@code s}. */
+  long exact(RuleState s, Tape t, int n) {
+    return projected(s, t, n, t, n);
   }
 
   /**
-   * The hash of {@code n} keeping only the object fields that {@code template} has, down through
-   * nested objects: in an extensible mode a new item equal to a legacy item apart from added
-   * fields hashes like that legacy item. {@link #NO_HASH} if {@code n} lacks a template field.
+   * The hash of value {@code n} keeping only the object fields that {@code template} (of tape
+   * {@code tt}) has, down through nested objects: in an extensible mode a new item equal to a
+   * legacy item apart from added fields hashes like that legacy item. {@link #NO_HASH} if
+   * {@code n} lacks a template field.
    */
-  long projected(RuleState s, JsonNode n, JsonNode template) {
-    switch (n.getNodeType()) {
-      case OBJECT: {
-        if (!template.isObject()) {
-          return exact(s, n);
+  long projected(RuleState s, Tape t, int n, Tape tt, int template) {
+    switch (t.kind(n)) {
+      case Tape.OBJECT: {
+        if (tt.kind(template) != Tape.OBJECT) {
+          return exact(s, t, n);
         }
+        boolean self = t == tt && n == template;
         long h = OBJECT;
-        for (Map.Entry<String, JsonNode> field : template.properties()) {
-          RuleState child = s.field(field.getKey());
+        for (int key = template + 1, end = tt.next(template); key < end; key = tt.next(key + 1)) {
+          RuleState child = s.field(tt, key);
           if (child.ignored()) {
             continue;
           }
-          JsonNode value = n == template ? field.getValue() : n.get(field.getKey());
-          if (value == null) {
+          int value = self ? key + 1 : t.field(n, tt, key);
+          if (value < 0) {
             return NO_HASH;
           }
-          long v = projected(child, value, field.getValue());
+          long v = projected(child, t, value, tt, key + 1);
           if (v == NO_HASH) {
             return NO_HASH;
           }
-          h += Hashing.mix(Hashing.of(field.getKey()) * 31 + v);
+          h += Hashes.mix(tt.textHash(key) * 31 + v);
         }
         return h;
       }
-      case ARRAY:
-        return array(s, n);
-      case STRING:
-        return Hashing.mix(Hashing.of(n.textValue()) ^ STRING);
-      case NUMBER:
-        return s.tolerance() != null ? NUMBER : Numbers.hash(n) ^ NUMBER;
-      case BOOLEAN:
-        return n.booleanValue() ? TRUE : FALSE;
-      case NULL:
-        return NULL;
+      case Tape.ARRAY:
+        return array(s, t, n);
+      case Tape.STRING:
+        return Hashes.mix(t.textHash(n) ^ STRING);
+      case Tape.NUMBER:
+        return s.tolerance() != null ? NUMBER : Numbers.hash(t, n) ^ NUMBER;
+      case Tape.BOOLEAN:
+        return t.isTrue(n) ? TRUE : FALSE;
       default:
-        return Hashing.mix(n.hashCode() ^ OTHER);
+        return NULL;
     }
   }
 
   /** A hash of the field names of nested objects only: items with equal shapes share it. */
-  long shape(RuleState s, JsonNode n) {
-    if (!n.isObject()) {
-      return n.isArray() ? ARRAY : 0;
+  long shape(RuleState s, Tape t, int n) {
+    if (t.kind(n) != Tape.OBJECT) {
+      return t.kind(n) == Tape.ARRAY ? ARRAY : 0;
     }
     long h = OBJECT;
-    for (Map.Entry<String, JsonNode> field : n.properties()) {
-      RuleState child = s.field(field.getKey());
+    for (int key = n + 1, end = t.next(n); key < end; key = t.next(key + 1)) {
+      RuleState child = s.field(t, key);
       if (!child.ignored()) {
-        h += Hashing.mix(Hashing.of(field.getKey()) * 31 + shape(child, field.getValue()));
+        h += Hashes.mix(t.textHash(key) * 31 + shape(child, t, key + 1));
       }
     }
     return h;
   }
 
-  private long array(RuleState s, JsonNode n) {
+  private long array(RuleState s, Tape t, int n) {
     RuleState item = s.item();
     if (item.ignored()) {
       return ARRAY;
     }
-    long h = ARRAY + n.size();
-    if (s.ordered(strictOrder)) {
-      for (JsonNode value : n) {
-        h = h * 0x9E3779B97F4A7C15L + exact(item, value);
-      }
-      return Hashing.mix(h);
+    long h = ARRAY + t.count(n);
+    boolean ordered = s.ordered(strictOrder);
+    for (int value = n + 1, end = t.next(n); value < end; value = t.next(value)) {
+      h = ordered ? h * 0x9E3779B97F4A7C15L + exact(item, t, value) : h + Hashes.mix(exact(item, t, value));
     }
-    for (JsonNode value : n) {
-      h += Hashing.mix(exact(item, value));
-    }
-    return h;
+    return ordered ? Hashes.mix(h) : h;
   }
 }

@@ -1,6 +1,7 @@
 package dev.strangler.compare;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.strangler.json.Hashes;
+import dev.strangler.json.Tape;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 
@@ -8,6 +9,7 @@ import java.math.BigInteger;
  * Numbers compare by value, whatever their JSON spelling: {@code 1}, {@code 1.0} and {@code 1e0}
  * are equal (as in JSONAssert's object fields and ordered arrays). Unlike JSONAssert, which goes
  * through {@code double}, integers compare exactly, so two ids that differ beyond 2^53 differ.
+ * Numbers are read as Jackson's tree reads them ({@link Tape#number}).
  */
 final class Numbers {
   private static final double LONG_RANGE = 0x1p63;
@@ -15,36 +17,53 @@ final class Numbers {
   private Numbers() {}
 
   /** Whether two numbers are equal, or within {@code tolerance} when it is not {@code null}. */
-  static boolean equal(JsonNode a, JsonNode b, Double tolerance) {
-    if (tolerance != null) {
-      return exactlyEqual(a, b) || Math.abs(a.doubleValue() - b.doubleValue()) <= tolerance;
+  static boolean equal(Tape a, int i, Tape b, int j, Double tolerance) {
+    long small = a.smallInteger(i);
+    long other = b.smallInteger(j);
+    if (small != Long.MIN_VALUE && other != Long.MIN_VALUE) {
+      return small == other || (tolerance != null && Math.abs((double) small - (double) other) <= tolerance);
     }
-    return exactlyEqual(a, b);
+    if (a.isFloat(i) && b.isFloat(j)) {
+      double x = a.floatValue(i);
+      double y = b.floatValue(j);
+      return x == y || (tolerance != null && Math.abs(x - y) <= tolerance);
+    }
+    Number x = a.number(i);
+    Number y = b.number(j);
+    if (tolerance != null) {
+      return exactlyEqual(x, y) || Math.abs(x.doubleValue() - y.doubleValue()) <= tolerance;
+    }
+    return exactlyEqual(x, y);
   }
 
-  private static boolean exactlyEqual(JsonNode a, JsonNode b) {
-    boolean aIntegral = a.isIntegralNumber();
-    boolean bIntegral = b.isIntegralNumber();
-    if (aIntegral && bIntegral) {
-      return a.canConvertToLong() && b.canConvertToLong()
-          ? a.longValue() == b.longValue()
-          : a.bigIntegerValue().equals(b.bigIntegerValue());
+  private static boolean exactlyEqual(Number a, Number b) {
+    boolean aBinary = a instanceof Double;
+    boolean bBinary = b instanceof Double;
+    if (!aBinary && !bBinary) {
+      return a instanceof Long && b instanceof Long ? a.longValue() == b.longValue() : big(a).equals(big(b));
     }
-    boolean aBinary = a.isDouble() || a.isFloat();
-    boolean bBinary = b.isDouble() || b.isFloat();
     if (aBinary && bBinary) {
       return a.doubleValue() == b.doubleValue();
     }
-    if (aBinary && bIntegral && b.canConvertToLong()) {
+    if (aBinary && b instanceof Long) {
       return sameValue(a.doubleValue(), b.longValue());
     }
-    if (bBinary && aIntegral && a.canConvertToLong()) {
+    if (bBinary && a instanceof Long) {
       return sameValue(b.doubleValue(), a.longValue());
     }
-    if ((aBinary && !Double.isFinite(a.doubleValue())) || (bBinary && !Double.isFinite(b.doubleValue()))) {
+    double binary = aBinary ? a.doubleValue() : b.doubleValue();
+    if (!Double.isFinite(binary)) {
       return a.doubleValue() == b.doubleValue();
     }
-    return a.decimalValue().compareTo(b.decimalValue()) == 0;
+    return decimal(a).compareTo(decimal(b)) == 0;
+  }
+
+  private static BigInteger big(Number n) {
+    return n instanceof BigInteger b ? b : BigInteger.valueOf(n.longValue());
+  }
+
+  private static BigDecimal decimal(Number n) {
+    return n instanceof Double ? BigDecimal.valueOf(n.doubleValue()) : new BigDecimal(big(n));
   }
 
   private static boolean sameValue(double d, long l) {
@@ -52,31 +71,22 @@ final class Numbers {
   }
 
   /** A hash equal for all numbers {@link #equal} without tolerance counts equal. */
-  static long hash(JsonNode n) {
-    if (n.isIntegralNumber()) {
-      return n.canConvertToLong() ? Hashing.mix(n.longValue()) : ofDouble(n.doubleValue());
+  static long hash(Tape t, int n) {
+    long small = t.smallInteger(n);
+    if (small != Long.MIN_VALUE) {
+      return Hashes.mix(small);
     }
-    if (n.isBigDecimal()) {
-      BigDecimal d = n.decimalValue();
-      if (d.signum() == 0) {
-        return Hashing.mix(0L);
-      }
-      BigDecimal whole = d.stripTrailingZeros();
-      if (whole.scale() <= 0 && whole.precision() - whole.scale() <= 19) {
-        BigInteger integer = whole.toBigIntegerExact();
-        if (integer.bitLength() < 64) {
-          return Hashing.mix(integer.longValue());
-        }
-      }
-      return ofDouble(d.doubleValue());
+    if (t.isFloat(n)) {
+      return ofDouble(t.floatValue(n));
     }
-    return ofDouble(n.doubleValue());
+    Number x = t.number(n);
+    return x instanceof Long ? Hashes.mix(x.longValue()) : ofDouble(x.doubleValue());
   }
 
   private static long ofDouble(double d) {
     if (d == Math.rint(d) && d >= -LONG_RANGE && d < LONG_RANGE) {
-      return Hashing.mix((long) d);
+      return Hashes.mix((long) d);
     }
-    return Hashing.mix(Double.doubleToLongBits(d));
+    return Hashes.mix(Double.doubleToLongBits(d));
   }
 }

@@ -1,6 +1,7 @@
 package dev.strangler.compare;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.strangler.json.Tape;
 import java.util.Arrays;
 
 /**
@@ -12,16 +13,19 @@ final class PathStack {
   private static final byte INDEX = 1;
   private static final byte KEY = 2;
 
-  private byte[] kinds = new byte[16];
-  private String[] names = new String[16];
-  private int[] indices = new int[16];
-  private JsonNode[] keys = new JsonNode[16];
+  private byte[] kinds = new byte[8];
+  private String[] names = new String[8];
+  private Tape[] tapes = new Tape[8];
+  private int[] indices = new int[8];
+  private Tape[] keyTapes = new Tape[8];
   private int depth;
 
-  void pushField(String name) {
+  /** Pushes the field named by string {@code key} of {@code tape}, decoded only if a path is written. */
+  void pushField(Tape tape, int key) {
     grow();
     kinds[depth] = FIELD;
-    names[depth++] = name;
+    tapes[depth] = tape;
+    indices[depth++] = key;
   }
 
   void pushIndex(int index) {
@@ -30,15 +34,17 @@ final class PathStack {
     indices[depth++] = index;
   }
 
-  void pushKey(String field, JsonNode value) {
+  /** Pushes the item of a keyed array whose field {@code field} is value {@code node} of {@code tape}. */
+  void pushKey(String field, Tape tape, int node) {
     grow();
     kinds[depth] = KEY;
     names[depth] = field;
-    keys[depth++] = value;
+    keyTapes[depth] = tape;
+    indices[depth++] = node;
   }
 
   void pop() {
-    keys[--depth] = null;
+    depth--;
   }
 
   /** The current location, e.g. {@code $.comments[author=ada].text}. */
@@ -46,9 +52,9 @@ final class PathStack {
     StringBuilder out = new StringBuilder(8 + depth * 8).append('$');
     for (int i = 0; i < depth; i++) {
       switch (kinds[i]) {
-        case FIELD -> appendField(out, names[i]);
+        case FIELD -> appendField(out, tapes[i].text(indices[i]));
         case INDEX -> out.append('[').append(indices[i]).append(']');
-        default -> appendKey(out, names[i], keys[i]);
+        default -> appendKey(out, names[i], keyTapes[i].toJsonNode(indices[i]));
       }
     }
     return out.toString();
@@ -83,8 +89,9 @@ final class PathStack {
       int size = depth * 2;
       kinds = Arrays.copyOf(kinds, size);
       names = Arrays.copyOf(names, size);
+      tapes = Arrays.copyOf(tapes, size);
       indices = Arrays.copyOf(indices, size);
-      keys = Arrays.copyOf(keys, size);
+      keyTapes = Arrays.copyOf(keyTapes, size);
     }
   }
 }

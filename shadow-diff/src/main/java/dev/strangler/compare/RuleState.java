@@ -1,5 +1,7 @@
 package dev.strangler.compare;
 
+import dev.strangler.json.Tape;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
@@ -15,6 +17,9 @@ final class RuleState {
   private final String keyField;
   private final Double tolerance;
   private final Map<String, RuleState> namedFields;
+  private final String[] names;
+  private final byte[][] namesUtf8;
+  private final RuleState[] named;
   private final RuleState otherFields;
   private final RuleState items;
   private final boolean fieldsMayBeIgnored;
@@ -26,6 +31,13 @@ final class RuleState {
     this.keyField = keyField;
     this.tolerance = tolerance;
     this.namedFields = Map.copyOf(namedFields);
+    this.names = this.namedFields.keySet().toArray(String[]::new);
+    this.namesUtf8 = new byte[names.length][];
+    this.named = new RuleState[names.length];
+    for (int k = 0; k < names.length; k++) {
+      namesUtf8[k] = names[k].getBytes(StandardCharsets.UTF_8);
+      named[k] = this.namedFields.get(names[k]);
+    }
     this.otherFields = otherFields == null ? this : otherFields;
     this.items = items == null ? this : items;
     this.fieldsMayBeIgnored = this.otherFields.ignored
@@ -64,6 +76,16 @@ final class RuleState {
     }
     RuleState named = namedFields.get(name);
     return named != null ? named : otherFields;
+  }
+
+  /** The state of the field named by string {@code key} of {@code t}, found without decoding the name. */
+  RuleState field(Tape t, int key) {
+    for (int k = 0; k < names.length; k++) {
+      if (t.hasText(key, names[k], namesUtf8[k])) {
+        return named[k];
+      }
+    }
+    return otherFields;
   }
 
   /** The state of any item of the array here. */

@@ -1,15 +1,16 @@
 package dev.strangler.compare;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeType;
 import dev.strangler.config.CompareMode;
+import dev.strangler.json.Tape;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 
 /**
- * One comparison: walks both documents in step with the rules, collecting diffs. Also answers
+ * One comparison: walks both tapes in step with the rules, collecting diffs. Two values with the
+ * same bytes match under every mode and rule (ignoring only prunes, a tolerance only loosens,
+ * equality implies extension and multiset or keyed matches), so any such subtree is skipped
+ * with one vectorized byte comparison; values are decoded only where bytes differ. Also answers
  * "do these two values match?" for the item pairing ({@link #matches}), stopping at the first
  * difference and building no diff. Not thread-safe; one per {@link CoreComparator#compare} call.
  */
@@ -20,6 +21,8 @@ final class Walk {
   private final boolean extensibleMode;
   private final boolean strictOrder;
   private final NodeHash hashes;
+  private final Tape legacy;
+  private final Tape fresh;
   private final PathStack path = new PathStack();
   private final List<Diff> diffs = new ArrayList<>();
   private boolean probing;
@@ -27,56 +30,58 @@ final class Walk {
   private boolean failed;
   private int budget = PROBE_BUDGET;
 
-  Walk(CompareMode mode, NodeHash hashes) {
+  Walk(CompareMode mode, NodeHash hashes, Tape legacy, Tape fresh) {
     this.extensibleMode = mode.extensible();
     this.strictOrder = mode.strictOrder();
     this.hashes = hashes;
+    this.legacy = legacy;
+    this.fresh = fresh;
   }
 
   /** The diffs found so far, in document order. */
   List<Diff> diffs() {
-    return Collections.unmodifiableList(diffs);
+    return diffs.isEmpty() ? List.of() : Collections.unmodifiableList(diffs);
   }
 
-  /** Compares two present values at the current path. */
-  void node(RuleState s, JsonNode legacy, JsonNode fresh) {
-    if (s.ignored() || SameTree.same(legacy, fresh)) {
+  /** Compares value {@code i} of the legacy tape with value {@code j} of the new one at the current path. */
+  void node(RuleState s, int i, int j) {
+    if (s.ignored() || legacy.sameBytes(i, fresh, j)) {
       return;
     }
-    JsonNodeType type = legacy.getNodeType();
-    if (type != fresh.getNodeType()) {
-      report(DiffKind.TYPE_CHANGED, legacy, fresh);
+    int kind = legacy.kind(i);
+    if (kind != fresh.kind(j)) {
+      report(DiffKind.TYPE_CHANGED, i, j);
       return;
     }
-    switch (type) {
-      case OBJECT -> object(s, legacy, fresh);
-      case ARRAY -> array(s, legacy, fresh);
+    switch (kind) {
+      case Tape.OBJECT -> object(s, i, j);
+      case Tape.ARRAY -> array(s, i, j);
       default -> {
-        if (!sameValue(s, legacy, fresh)) {
-          report(DiffKind.CHANGED, legacy, fresh);
+        if (!sameValue(s, kind, i, j)) {
+          report(DiffKind.CHANGED, i, j);
         }
       }
     }
   }
 
-  private static boolean sameValue(RuleState s, JsonNode legacy, JsonNode fresh) {
-    return switch (legacy.getNodeType()) {
-      case NUMBER -> Numbers.equal(legacy, fresh, s.tolerance());
-      case STRING -> legacy.textValue().equals(fresh.textValue());
-      case BOOLEAN -> legacy.booleanValue() == fresh.booleanValue();
-      case NULL, MISSING -> true;
-      default -> legacy.equals(fresh);
+  /** Whether two scalars of one kind whose bytes differ are equal. */
+  private boolean sameValue(RuleState s, int kind, int i, int j) {
+    return switch (kind) {
+      case Tape.NUMBER -> Numbers.equal(legacy, i, fresh, j, s.tolerance());
+      case Tape.STRING -> legacy.sameText(i, fresh, j);
+      case Tape.NULL -> true;
+      default -> false;
     };
   }
 
   /** Whether two values match under the rules; {@code exactly} counts added fields even in an extensible mode. */
-  boolean matches(RuleState s, JsonNode legacy, JsonNode fresh, boolean exactly) {
+  boolean matches(RuleState s, int i, int j, boolean exactly) {
     boolean wasProbing = probing;
     boolean wasExact = exact;
     probing = true;
     exact = wasExact || exactly;
     failed = false;
-    node(s, legacy, fresh);
+    node(s, i, j);
     boolean matched = !failed;
     probing = wasProbing;
     exact = wasExact;
@@ -84,12 +89,16 @@ final class Walk {
     return matched;
   }
 
-  /** Records a difference at the current path (or, while probing, just that there is one). */
-  void report(DiffKind kind, JsonNode legacy, JsonNode fresh) {
+  /**
+   * Records a difference at the current path between value {@code i} of the legacy tape and
+   * {@code j} of the new one, -1 for an absent side (or, while probing, just that there is one).
+   * Only here are the values turned into Jackson trees.
+   */
+  void report(DiffKind kind, int i, int j) {
     if (probing) {
       failed = true;
     } else {
-      diffs.add(new Diff(path.render(), kind, legacy, fresh));
+      diffs.add(new Diff(path.render(), kind, i < 0 ? null : legacy.toJsonNode(i), j < 0 ? null : fresh.toJsonNode(j)));
     }
   }
 
@@ -129,35 +138,56 @@ final class Walk {
     return hashes;
   }
 
-  private void object(RuleState s, JsonNode legacy, JsonNode fresh) {
+  Tape legacy() {
+    return legacy;
+  }
+
+  Tape fresh() {
+    return fresh;
+  }
+
+  /**
+   * Walks the legacy fields, finding each new one by walking the new fields in step while the
+   * names line up, else by a lookup ({@link FieldLookup}).
+   */
+  private void object(RuleState s, int i, int j) {
     int found = 0;
-    for (Map.Entry<String, JsonNode> field : legacy.properties()) {
-      String name = field.getKey();
-      RuleState child = s.field(name);
+    int cursor = j + 1;
+    int freshEnd = fresh.next(j);
+    FieldLookup lookup = null;
+    for (int key = i + 1, end = legacy.next(i); key < end; key = legacy.next(key + 1)) {
+      RuleState child = s.field(legacy, key);
       if (child.ignored()) {
         continue;
       }
-      JsonNode value = fresh.get(name);
-      path.pushField(name);
-      if (value == null) {
-        report(DiffKind.MISSING, field.getValue(), null);
+      int value;
+      if (cursor < freshEnd && fresh.sameText(cursor, legacy, key)) {
+        value = cursor + 1;
+      } else {
+        lookup = lookup == null ? new FieldLookup(fresh, j) : lookup;
+        value = lookup.find(legacy, key);
+      }
+      path.pushField(legacy, key);
+      if (value < 0) {
+        report(DiffKind.MISSING, key + 1, -1);
       } else {
         found++;
-        node(child, field.getValue(), value);
+        cursor = fresh.next(value);
+        node(child, key + 1, value);
       }
       path.pop();
       if (failed) {
         return;
       }
     }
-    if (extensible() || (!s.fieldsMayBeIgnored() && found == fresh.size())) {
+    if (extensible() || (!s.fieldsMayBeIgnored() && found == fresh.count(j))) {
       return;
     }
-    for (Map.Entry<String, JsonNode> field : fresh.properties()) {
-      String name = field.getKey();
-      if (!legacy.has(name) && !s.field(name).ignored()) {
-        path.pushField(name);
-        report(DiffKind.UNEXPECTED, null, field.getValue());
+    FieldLookup legacyFields = new FieldLookup(legacy, i);
+    for (int key = j + 1; key < freshEnd; key = fresh.next(key + 1)) {
+      if (legacyFields.find(fresh, key) < 0 && !s.field(fresh, key).ignored()) {
+        path.pushField(fresh, key);
+        report(DiffKind.UNEXPECTED, -1, key + 1);
         path.pop();
         if (failed) {
           return;
@@ -166,41 +196,43 @@ final class Walk {
     }
   }
 
-  private void array(RuleState s, JsonNode legacy, JsonNode fresh) {
+  private void array(RuleState s, int i, int j) {
     RuleState item = s.item();
     if (item.ignored()) {
       return;
     }
     if (s.keyField() != null) {
-      KeyedItems.compare(this, item, s.keyField(), legacy, fresh);
+      KeyedItems.compare(this, item, s.keyField(), i, j);
     } else if (s.ordered(strictOrder)) {
-      ordered(item, legacy, fresh);
+      ordered(item, i, j);
     } else {
-      ItemPairing.compare(this, item, Items.all(legacy), Items.all(fresh), ItemPath.INDEX);
+      ItemPairing.compare(this, item, Items.all(legacy, i), Items.all(fresh, j), ItemPath.INDEX);
     }
   }
 
-  private void ordered(RuleState item, JsonNode legacy, JsonNode fresh) {
-    int n = legacy.size();
-    int m = fresh.size();
+  private void ordered(RuleState item, int i, int j) {
+    int n = legacy.count(i);
+    int m = fresh.count(j);
     if (probing && n != m) {
       failed = true;
       return;
     }
     int common = Math.min(n, m);
-    for (int i = 0; i < common && !failed; i++) {
-      path.pushIndex(i);
-      node(item, legacy.get(i), fresh.get(i));
+    int a = i + 1;
+    int b = j + 1;
+    for (int k = 0; k < common && !failed; k++, a = legacy.next(a), b = fresh.next(b)) {
+      path.pushIndex(k);
+      node(item, a, b);
       path.pop();
     }
-    for (int i = common; i < n; i++) {
-      path.pushIndex(i);
-      report(DiffKind.MISSING, legacy.get(i), null);
+    for (int k = common; k < n; k++, a = legacy.next(a)) {
+      path.pushIndex(k);
+      report(DiffKind.MISSING, a, -1);
       path.pop();
     }
-    for (int i = common; i < m; i++) {
-      path.pushIndex(i);
-      report(DiffKind.UNEXPECTED, null, fresh.get(i));
+    for (int k = common; k < m; k++, b = fresh.next(b)) {
+      path.pushIndex(k);
+      report(DiffKind.UNEXPECTED, -1, b);
       path.pop();
     }
   }

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.strangler.json.Tape;
+import dev.strangler.json.TapeValue;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.Charset;
@@ -54,8 +56,8 @@ final class HtmlCore {
     }
   }
 
-  /** The JSON in the first script element matched by the selector whose text is JSON. */
-  static JsonNode island(Document doc, String selector) throws ExtractionException {
+  /** The JSON in the first script element matched by the selector whose text is JSON ({@code like}: see {@link JsonText#parse}). */
+  static TapeValue island(Document doc, String selector, Tape like) throws ExtractionException {
     Elements matched = select(doc, selector);
     ExtractionException last = null;
     for (Element e : matched) {
@@ -65,7 +67,7 @@ final class HtmlCore {
         continue;
       }
       try {
-        return JsonText.parse(e.data(), "the <script> matched by '" + selector + "'");
+        return TapeValue.root(JsonText.parse(e.data(), "the <script> matched by '" + selector + "'", like));
       } catch (ExtractionException notJson) {
         last = notJson;
       }
@@ -110,7 +112,7 @@ final class HtmlCore {
   private static JsonNode value(String text) throws ExtractionException {
     String trimmed = text.strip();
     return NUMBER.matcher(trimmed).matches()
-        ? JsonText.parse(trimmed, "the number '" + trimmed + "'")
+        ? JsonText.parse(trimmed, "the number '" + trimmed + "'", null).toJsonNode(0)
         : TextNode.valueOf(text);
   }
 

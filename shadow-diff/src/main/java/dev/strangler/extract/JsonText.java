@@ -1,67 +1,62 @@
 package dev.strangler.extract;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonPointer;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
+import dev.strangler.json.Json;
+import dev.strangler.json.JsonSyntaxException;
+import dev.strangler.json.Tape;
+import dev.strangler.json.TapeValue;
+import java.nio.charset.StandardCharsets;
 
-/** Strict JSON parsing for core outputs: one complete value, nothing after it. */
+/** Strict JSON parsing for core outputs into tapes: one complete value, nothing after it. */
 final class JsonText {
-  private static final ObjectMapper MAPPER =
-      new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-
   private JsonText() {}
 
-  /** Parses JSON bytes (UTF-8, or UTF-16/32 detected from the bytes). */
-  static JsonNode parse(byte[] bytes, String what) throws ExtractionException {
+  /**
+   * Parses JSON bytes (UTF-8, or UTF-16/32 detected from the bytes as Jackson does), taking over
+   * values that the document {@code like} (null for none) already holds.
+   */
+  static Tape parse(byte[] bytes, String what, Tape like) throws ExtractionException {
     if (bytes.length == 0) {
       throw new ExtractionException(what + " is empty, not JSON");
     }
     try {
-      return present(MAPPER.readTree(bytes), what);
-    } catch (IOException e) {
-      throw notJson(what, e);
+      return Json.parse(bytes, like);
+    } catch (JsonSyntaxException e) {
+      throw new ExtractionException(what + " is not valid JSON: " + e.getMessage(), e);
     }
   }
 
   /** Parses JSON text. */
-  static JsonNode parse(String text, String what) throws ExtractionException {
+  static Tape parse(String text, String what, Tape like) throws ExtractionException {
     if (text.isBlank()) {
       throw new ExtractionException(what + " is empty, not JSON");
     }
-    try {
-      return present(MAPPER.readTree(text), what);
-    } catch (JsonProcessingException e) {
-      throw notJson(what, e);
-    }
+    return parse(text.getBytes(StandardCharsets.UTF_8), what, like);
   }
 
-  /** The value at a JSON Pointer ("" is the whole document). */
-  static JsonNode at(JsonNode root, String pointer) throws ExtractionException {
-    JsonPointer compiled;
+  /**
+   * The value at a JSON Pointer ("" is the whole document), navigated on the tape as Jackson's
+   * {@code JsonNode.at} does: a step into an object is a field name ({@code ~1} is {@code /},
+   * {@code ~0} is {@code ~}), a step into an array an index without leading zeros.
+   */
+  static TapeValue at(Tape tape, String pointer) throws ExtractionException {
+    JsonPointer step;
     try {
-      compiled = JsonPointer.compile(pointer);
+      step = JsonPointer.compile(pointer);
     } catch (IllegalArgumentException e) {
       throw new ExtractionException("'" + pointer + "' is not a JSON Pointer: " + e.getMessage());
     }
-    JsonNode found = root.at(compiled);
-    if (found.isMissingNode()) {
+    int node = 0;
+    for (; !step.matches() && node >= 0; step = step.tail()) {
+      node = switch (tape.kind(node)) {
+        case Tape.OBJECT -> tape.field(node, step.getMatchingProperty());
+        case Tape.ARRAY -> tape.item(node, step.getMatchingIndex());
+        default -> -1;
+      };
+    }
+    if (node < 0) {
       throw new ExtractionException("JSON Pointer '" + pointer + "' matches nothing in the body");
     }
-    return found;
-  }
-
-  private static JsonNode present(JsonNode node, String what) throws ExtractionException {
-    if (node == null || node.isMissingNode()) {
-      throw new ExtractionException(what + " holds no JSON value");
-    }
-    return node;
-  }
-
-  private static ExtractionException notJson(String what, IOException e) {
-    String detail = e instanceof JsonProcessingException jpe ? jpe.getOriginalMessage() : e.getMessage();
-    return new ExtractionException(what + " is not valid JSON: " + detail, e);
+    return new TapeValue(tape, node);
   }
 }

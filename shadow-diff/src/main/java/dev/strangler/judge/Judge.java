@@ -5,11 +5,14 @@ import dev.strangler.compare.CoreComparator;
 import dev.strangler.compare.Diff;
 import dev.strangler.compare.StatusCheck;
 import dev.strangler.config.CompareConfig;
+import dev.strangler.config.CoreSpec;
 import dev.strangler.config.MaskConfig;
 import dev.strangler.config.RouteConfig;
 import dev.strangler.extract.CapturedResponse;
 import dev.strangler.extract.CoreExtractor;
 import dev.strangler.extract.Extraction;
+import dev.strangler.json.Tape;
+import dev.strangler.json.TapeValue;
 import dev.strangler.record.DiscrepancyRecord;
 import dev.strangler.record.Fingerprints;
 import dev.strangler.record.Masker;
@@ -17,6 +20,7 @@ import dev.strangler.record.Outcome;
 import dev.strangler.record.RecordIds;
 import dev.strangler.record.SideResult;
 import dev.strangler.routing.Side;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +37,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * extraction of a 2xx answer is {@code extract_failed}; otherwise the core diffs decide. HEAD
  * answers carry no body and are compared on status only; so are equal non-2xx answers whose
  * core cannot be extracted (error pages rarely carry the core island).
+ *
+ * <p>Cores are compared as tapes over the response bytes; identical bodies extracted alike are
+ * parsed once, and the new side is parsed with the legacy core as known values. A match is cheap: its record carries
+ * only the outcome, route, request and the sides' status and latency (no cores, no query), it is
+ * not masked, and no Jackson tree is built for it; the cores of other records are parsed into
+ * Jackson trees and masked.
  */
 public final class Judge {
   private final Masker masker;
@@ -52,13 +62,16 @@ public final class Judge {
     }
     boolean statusOnly = "HEAD".equals(o.method());
     Map<Side, Extraction> cores = new EnumMap<>(Side.class);
-    for (Side side : Side.values()) {
-      cores.put(side, CoreExtractor.extract(statusOnly ? null : route.core().get(side), o.response(side)));
-    }
-    Map<Side, JsonNode> ok = new EnumMap<>(Side.class);
+    CoreSpec legacySpec = statusOnly ? null : route.core().get(Side.LEGACY);
+    CoreSpec freshSpec = statusOnly ? null : route.core().get(Side.NEW);
+    Extraction legacyCore = CoreExtractor.extract(legacySpec, o.legacy());
+    cores.put(Side.LEGACY, legacyCore);
+    Tape like = legacyCore instanceof Extraction.Ok good ? good.value().tape() : null;
+    cores.put(Side.NEW, sameInput(legacySpec, freshSpec, o) ? legacyCore : CoreExtractor.extract(freshSpec, o.fresh(), like));
+    Map<Side, TapeValue> ok = new EnumMap<>(Side.class);
     cores.forEach((side, e) -> {
       if (e instanceof Extraction.Ok good) {
-        ok.put(side, good.core());
+        ok.put(side, good.value());
       }
     });
     boolean bothCores = ok.size() == 2;
@@ -70,12 +83,32 @@ public final class Judge {
       Side failed = ok.containsKey(Side.LEGACY) ? Side.NEW : Side.LEGACY;
       String why = ((Extraction.Failed) cores.get(failed)).reason();
       return record(route, o, Outcome.EXTRACT_FAILED, List.of(),
-          Fingerprints.of(route.id(), Outcome.EXTRACT_FAILED, failed.id()), failed.id() + ": " + why, ok);
+          Fingerprints.of(route.id(), Outcome.EXTRACT_FAILED, failed.id()), failed.id() + ": " + why, trees(ok));
     }
     if (diffs.isEmpty()) {
-      return record(route, o, Outcome.MATCH, diffs, route.id() + ":match", null, ok);
+      return match(route, o);
     }
-    return record(route, o, Outcome.DIFF, diffs, Fingerprints.of(route.id(), diffs), null, ok);
+    return record(route, o, Outcome.DIFF, diffs, Fingerprints.of(route.id(), diffs), null, trees(ok));
+  }
+
+  /** Whether both sides' cores are extracted alike from identical bodies: then once is enough. */
+  private static boolean sameInput(CoreSpec legacySpec, CoreSpec freshSpec, Observation o) {
+    CapturedResponse a = o.legacy();
+    CapturedResponse b = o.fresh();
+    return legacySpec != null && !(legacySpec instanceof CoreSpec.Header) && legacySpec.equals(freshSpec)
+        && a != null && b != null && Arrays.equals(a.body(), b.body())
+        && a.headerValues("Content-Encoding").equals(b.headerValues("Content-Encoding"))
+        && a.header("Content-Type").equals(b.header("Content-Type"));
+  }
+
+  private static Map<Side, JsonNode> trees(Map<Side, TapeValue> cores) {
+    Map<Side, JsonNode> trees = new EnumMap<>(Side.class);
+    cores.forEach((side, core) -> trees.put(side, core.toJsonNode()));
+    return trees;
+  }
+
+  private static DiscrepancyRecord match(RouteConfig route, Observation o) {
+    return unmasked(route, o, Outcome.MATCH, List.of(), route.id() + ":match", null, Map.of(), false);
   }
 
   private CoreComparator comparator(RouteConfig route) {
@@ -84,13 +117,18 @@ public final class Judge {
 
   private DiscrepancyRecord record(RouteConfig route, Observation o, Outcome outcome, List<Diff> diffs,
       String fingerprint, String reason, Map<Side, JsonNode> cores) {
+    return masker.record(unmasked(route, o, outcome, diffs, fingerprint, reason, cores, true));
+  }
+
+  private static DiscrepancyRecord unmasked(RouteConfig route, Observation o, Outcome outcome, List<Diff> diffs,
+      String fingerprint, String reason, Map<Side, JsonNode> cores, boolean withQuery) {
     String uri = o.uri() == null ? "" : o.uri();
     int q = uri.indexOf('?');
-    return masker.record(new DiscrepancyRecord(
+    return new DiscrepancyRecord(
         RecordIds.next(o.at().toEpochMilli()), o.at(), route.id(), o.method(),
-        q < 0 ? uri : uri.substring(0, q), q < 0 ? null : uri.substring(q + 1),
+        q < 0 ? uri : uri.substring(0, q), q < 0 || !withQuery ? null : uri.substring(q + 1),
         o.requestId(), o.servedBy(), outcome,
-        side(o, Side.LEGACY, cores), side(o, Side.NEW, cores), diffs, fingerprint, reason));
+        side(o, Side.LEGACY, cores), side(o, Side.NEW, cores), diffs, fingerprint, reason);
   }
 
   private static SideResult side(Observation o, Side side, Map<Side, JsonNode> cores) {

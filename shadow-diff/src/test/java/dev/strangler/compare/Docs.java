@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.strangler.config.CompareConfig;
 import dev.strangler.config.CompareMode;
+import dev.strangler.json.Json;
+import dev.strangler.json.JsonSyntaxException;
+import dev.strangler.json.TapeValue;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +24,15 @@ final class Docs {
       return MAPPER.readTree(text);
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The tape of strict JSON text. */
+  static TapeValue tape(String text) {
+    try {
+      return TapeValue.root(Json.parse(text));
+    } catch (JsonSyntaxException e) {
+      throw new IllegalArgumentException(e);
     }
   }
 

@@ -39,7 +39,7 @@ class JsonAssertParityTest {
       String legacy = pair.get(0).toString();
       String fresh = pair.get(1).toString();
       for (CompareMode mode : CompareMode.values()) {
-        List<Diff> diffs = comparators.get(mode).compare(Docs.json(legacy), Docs.json(fresh));
+        List<Diff> diffs = comparators.get(mode).compare(Docs.tape(legacy), Docs.tape(fresh));
         JSONCompareResult theirs = JSONCompare.compareJSON(legacy, fresh, JSONCompareMode.valueOf(mode.name()));
         if (diffs.isEmpty() != theirs.passed()) {
           disagreements.add("pair " + i + " " + mode + "\n  legacy " + legacy + "\n  new    " + fresh

@@ -39,6 +39,26 @@ class CoreExtractorTest {
   }
 
   @Test
+  void pointerStepsAreFollowedOnTheTape() {
+    CapturedResponse r = response("{\"a/b\":{\"m~n\":[10,{\"0\":\"zero\"}]},\"list\":[[1,2],[3]],\"d\":1,\"d\":2}");
+    assertThat(ok(new CoreSpec.Json("/a~1b/m~0n/0"), r).asInt()).isEqualTo(10);
+    assertThat(ok(new CoreSpec.Json("/a~1b/m~0n/1/0"), r).asText()).isEqualTo("zero");
+    assertThat(ok(new CoreSpec.Json("/list/0/1"), r).asInt()).isEqualTo(2);
+    assertThat(ok(new CoreSpec.Json("/d"), r).asInt()).isEqualTo(2);
+    assertThat(ok(new CoreSpec.Json(""), r).size()).isEqualTo(3);
+    for (String nothing : List.of("/list/2", "/list/01", "/list/-", "/d/x", "/a~1b/m~0n/x", "/nope")) {
+      assertThat(failed(new CoreSpec.Json(nothing), r)).isEqualTo("JSON Pointer '" + nothing + "' matches nothing in the body");
+    }
+  }
+
+  @Test
+  void invalidJsonReportsWhere() {
+    assertThat(failed(new CoreSpec.Json(""), response("{\n\"a\": [1,]}")))
+        .isEqualTo("the body is not valid JSON: Unexpected character (']' (code 93)): expected a valid value"
+            + " (JSON String, Number, Array, Object or token 'null', 'true' or 'false') at 2:9");
+  }
+
+  @Test
   void pointerThatMatchesNothingFails() {
     assertThat(failed(new CoreSpec.Json("/post"), response("{\"item\":{}}")))
         .isEqualTo("JSON Pointer '/post' matches nothing in the body");

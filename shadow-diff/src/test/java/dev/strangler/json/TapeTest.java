@@ -1,0 +1,93 @@
+package dev.strangler.json;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TapeTest {
+
+  /** Every entry of a tape, written out: kind, flags, byte range, next entry, count. */
+  static List<String> entries(Tape t) {
+    List<String> all = new ArrayList<>();
+    for (int n = 0; n < t.size(); n++) {
+      all.add(t.kind(n) + (t.needsDecoding(n) ? "d" : "") + (t.isFloat(n) ? "f" : "") + " " + t.start(n) + "-" + t.end(n)
+          + " >" + t.next(n) + " #" + t.count(n));
+    }
+    return all;
+  }
+
+  @Test
+  void aParseGuidedByAKnownDocumentGivesThePlainTape() throws JsonSyntaxException {
+    String item = "{\"id\":%d,\"text\":\"a fairly long comment text, long enough\",\"tags\":[\"x\",\"y\"]}";
+    String legacy = "{\"items\":[" + String.format(item, 1) + "," + String.format(item, 2) + "," + String.format(item, 3) + "]}";
+    String fresh = "{\"items\":[" + String.format(item, 3) + "," + String.format(item, 1) + "," + String.format(item, 4) + "],\"x\":1}";
+    Tape known = Json.parse(legacy);
+    assertThat(entries(Json.parse(fresh.getBytes(StandardCharsets.UTF_8), known))).isEqualTo(entries(Json.parse(fresh)));
+    assertThat(entries(Json.parse(legacy.getBytes(StandardCharsets.UTF_8), known))).isEqualTo(entries(known));
+  }
+
+  @Test
+  void entriesHoldKindsRangesAndSubtreeEnds() throws JsonSyntaxException {
+    String text = "{\"a\":[1,\"x\"],\"b\":{}}";
+    Tape t = Json.parse(text);
+    assertThat(t.size()).isEqualTo(7);
+    assertThat(t.kind(0)).isEqualTo(Tape.OBJECT);
+    assertThat(t.count(0)).isEqualTo(2);
+    assertThat(t.text(1)).isEqualTo("a");
+    assertThat(t.kind(2)).isEqualTo(Tape.ARRAY);
+    assertThat(t.next(2)).isEqualTo(5);
+    assertThat(t.rawText(2)).isEqualTo("[1,\"x\"]");
+    assertThat(t.field(0, "b")).isEqualTo(6);
+    assertThat(t.item(2, 1)).isEqualTo(4);
+    assertThat(t.item(2, 2)).isEqualTo(-1);
+  }
+
+  @Test
+  void numbersReadAsJacksonReadsThem() throws JsonSyntaxException {
+    Tape t = Json.parse("[1, -0, 12345678901234567890, 2.5, 1e400, 0.1]");
+    assertThat(t.number(1)).isEqualTo(1L);
+    assertThat(t.number(2)).isEqualTo(0L);
+    assertThat(t.number(3)).isEqualTo(new BigInteger("12345678901234567890"));
+    assertThat(t.number(4)).isEqualTo(2.5);
+    assertThat(t.number(5)).isEqualTo(Double.POSITIVE_INFINITY);
+    assertThat(t.number(6)).isEqualTo(0.1);
+  }
+
+  @Test
+  void escapedStringsAreDecodedAndFlagged() throws JsonSyntaxException {
+    Tape t = Json.parse("[\"a\\u00e9\\ud83d\\ude00\\/\", \"plain é\"]");
+    assertThat(t.text(1)).isEqualTo("aé😀/");
+    assertThat(t.needsDecoding(1)).isTrue();
+    assertThat(t.needsDecoding(2)).isFalse();
+    assertThat(t.textHash(1)).isEqualTo(Json.parse("\"aé😀/\"").textHash(0));
+  }
+
+  @Test
+  void errorsSayWhereWithLineAndColumn() {
+    assertThatThrownBy(() -> Json.parse("{\n  \"a\": tru\n}"))
+        .isInstanceOfSatisfying(JsonSyntaxException.class, e -> {
+          assertThat(e.line()).isEqualTo(2);
+          assertThat(e.column()).isEqualTo(8);
+          assertThat(e.getMessage()).startsWith("Unrecognized token").endsWith(" at 2:8");
+        });
+    assertThatThrownBy(() -> Json.parse("[1,\n2,]"))
+        .isInstanceOfSatisfying(JsonSyntaxException.class, e -> assertThat(e.getMessage()).endsWith(" at 2:3"));
+    assertThatThrownBy(() -> Json.parse("\"tab\there\""))
+        .isInstanceOfSatisfying(JsonSyntaxException.class, e -> assertThat(e.column()).isEqualTo(5));
+    assertThatThrownBy(() -> Json.parse("{\"a\":1} x"))
+        .isInstanceOfSatisfying(JsonSyntaxException.class, e -> assertThat(e.getMessage()).contains("trailing").endsWith(" at 1:9"));
+  }
+
+  @Test
+  void repeatedNamesAreResolvedAsJacksonsTreeDoes() throws JsonSyntaxException {
+    Tape t = Json.parse("{\"a\":1,\"b\":2,\"a\":3}");
+    assertThat(t.count(0)).isEqualTo(2);
+    assertThat(t.text(1)).isEqualTo("a");
+    assertThat(t.number(t.field(0, "a"))).isEqualTo(3L);
+  }
+}
