@@ -1,7 +1,7 @@
 package dev.strangler.extract;
 
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -24,18 +24,25 @@ public record CapturedResponse(
 
   /** The first value of a header, by case-insensitive name. */
   public Optional<String> header(String name) {
-    return headers.stream()
-        .filter(h -> h.getKey().equalsIgnoreCase(name))
-        .map(Map.Entry::getValue)
-        .findFirst();
+    for (Map.Entry<String, String> h : headers) {
+      if (h.getKey().equalsIgnoreCase(name)) {
+        return Optional.of(h.getValue());
+      }
+    }
+    return Optional.empty();
   }
 
   /** Every value of a header, by case-insensitive name, in order. */
   public List<String> headerValues(String name) {
-    String lower = name.toLowerCase(Locale.ROOT);
-    return headers.stream()
-        .filter(h -> h.getKey().toLowerCase(Locale.ROOT).equals(lower))
-        .map(Map.Entry::getValue)
-        .toList();
+    List<String> values = List.of();
+    for (Map.Entry<String, String> h : headers) {
+      if (h.getKey().equalsIgnoreCase(name)) {
+        if (values.isEmpty()) {
+          values = new ArrayList<>(1);
+        }
+        values.add(h.getValue());
+      }
+    }
+    return values;
   }
 }
