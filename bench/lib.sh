@@ -218,19 +218,32 @@ own_ticks() {
   OWN_TICKS=$((ticks + $(awk '{ for (i = 1; i <= 2; i++) { split($i, t, /[ms]/); s += t[1] * 60 + t[2] } } END { printf "%d", s * 100 }' <<<"$child_times")))
 }
 
-# Measures target $1 (started by the script's start_target): a warm-up, then measured runs; a
-# run during which other processes took more than MAX_OTHER_CPU% of the machine is repeated (up
-# to ATTEMPTS runs) and the least disturbed run is kept. Calls the script's before_run/after_run
-# "$target" "$attempt" around each run when defined; sets BEST_ATTEMPT[$target]. Leaves the
-# target running.
+# Measures target $1 (started by the script's start_target): a warm-up, then measured runs (see
+# measure_runs). Leaves the target running.
 measure() {
-  local target="$1" attempt machine_before own_before machine_after own_after other best=""
-  local wrk_opts=()
+  start_and_warm "$1"
+  measure_runs "$1"
+}
+
+# Waits for a quiet machine, starts target $1 with the script's start_target and warms it up
+# with wrk for WARMUP.
+start_and_warm() {
+  local target="$1" wrk_opts=()
   read -r -a wrk_opts <<<"${WRK_OPTS:-}"
   await_quiet "$target"
   start_target "$target"
   log "$target: warm-up $WARMUP on $TARGET_URL"
   wrk -t"$THREADS" -c"$CONNS" -d"$WARMUP" "${wrk_opts[@]}" "$TARGET_URL" >"$WORK/$target.warmup.txt"
+}
+
+# Measured runs of target $1 on TARGET_URL: a run during which other processes took more than
+# MAX_OTHER_CPU% of the machine is repeated (up to ATTEMPTS runs) and the least disturbed run is
+# kept. Calls the script's before_run/after_run "$target" "$attempt" around each run when
+# defined; sets RESULTS, OTHER_CPU and BEST_ATTEMPT of the target.
+measure_runs() {
+  local target="$1" attempt machine_before own_before machine_after own_after other best=""
+  local wrk_opts=()
+  read -r -a wrk_opts <<<"${WRK_OPTS:-}"
   for ((attempt = 1; attempt <= ATTEMPTS; attempt++)); do
     ((attempt == 1)) || await_quiet "$target"
     ! declare -F before_run >/dev/null || before_run "$target" "$attempt"

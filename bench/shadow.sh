@@ -5,12 +5,15 @@
 # The edge compares both sides' whole JSON body (core {json: ""}); nginx's `mirror` discards the
 # shadow's answer. The edge's edge_shadow_total{outcome} counts of each measured run are reported.
 #
-# Each round measures every case once, in order; the report gives each case's median over the
-# rounds, and each shadowed case's ratio to the same round's shadowing-off case (its median too),
-# so that a machine whose speed drifts between rounds compares like with like.
+# A proxy's three cases run side by side (each its own process on its own port, started and
+# warmed up once); each round then measures them one after the other, the order rotating from
+# round to round, so that the cases compared are measured within a minute of each other on a
+# machine whose speed drifts. The report gives each case's median over the rounds, and each
+# shadowed case's ratio to the same round's shadowing-off case (its median too).
 #
 # Settings (env): CONNS=64 THREADS=2 DURATION=15s WARMUP=30s  wrk connections/threads/durations
-#                 ROUNDS=3                                    rounds over all cases
+#                 RUN_WARMUP=5s                               wrk run just before each measured run
+#                 ROUNDS=5                                    rounds over all cases
 #                 WRK_OPTS="--timeout 10s"                    extra wrk flags (a stalled answer
 #                                                             counts in the latency, not as error)
 #                 SLOW_MS=2000                                the slow shadow's delay
@@ -29,7 +32,8 @@ CONNS="${CONNS:-64}"
 THREADS="${THREADS:-2}"
 DURATION="${DURATION:-15s}"
 WARMUP="${WARMUP:-30s}"
-ROUNDS="${ROUNDS:-3}"
+RUN_WARMUP="${RUN_WARMUP:-5s}"
+ROUNDS="${ROUNDS:-5}"
 WRK_OPTS="${WRK_OPTS---timeout 10s}"
 SLOW_MS="${SLOW_MS:-2000}"
 SETTLE="${SETTLE:-3}"
@@ -178,7 +182,7 @@ median() {
 
 # Stores round $2's figures of case $1: "req/s p50_ms p99_ms ratio_to_off p99_change_pct cpu_us_per_request other%".
 keep_round() {
-  local target="$1" round="$2" rps p50 p99 non2xx errors off_rps off_p99 ticks seconds
+  local target="$1" round="$2" rps p50 p99 non2xx errors ticks seconds
   read -r rps p50 p99 non2xx errors <<<"${RESULTS[$target]}"
   BAD_NON2XX[$target]=$((${BAD_NON2XX[$target]:-0} + non2xx))
   BAD_ERRORS[$target]=$((${BAD_ERRORS[$target]:-0} + errors))
@@ -187,9 +191,20 @@ keep_round() {
   ROUND[$target.$round]="$rps $(to_ms "$p50") $(to_ms "$p99") $(awk -v t="$ticks" -v r="$rps" -v s="$seconds" \
     'BEGIN { printf "%.1f", (r > 0) ? t * 10000 / (r * s / 1000) : 0 }') ${OTHER_CPU[$target]}"
   [[ "$target" != edge-* ]] || cp "$WORK/$target.${BEST_ATTEMPT[$target]}.outcomes" "$WORK/$target.round$round.outcomes"
-  read -r off_rps _ off_p99 _ <<<"${ROUND[${target%%-*}-off.$round]:-}"
-  RATIO[$target.$round]="$(awk -v a="$rps" -v b="${off_rps:-0}" 'BEGIN { printf "%.3f", (b > 0) ? a / b : 0 }')"
-  CHANGE[$target.$round]="$(awk -v a="$(to_ms "$p99")" -v b="${off_p99:-0}" 'BEGIN { printf "%.1f", (b > 0) ? 100 * (a - b) / b : 0 }')"
+}
+
+# Sets RATIO (req/s ÷ off) and CHANGE (p99 vs off, %) of every case and round against the same
+# proxy's off case of that round.
+compare_rounds() {
+  local target round rps p99 off_rps off_p99
+  for ((round = 1; round <= ROUNDS; round++)); do
+    for target in $CASES; do
+      read -r rps _ p99 _ <<<"${ROUND[$target.$round]}"
+      read -r off_rps _ off_p99 _ <<<"${ROUND[${target%%-*}-off.$round]:-}"
+      RATIO[$target.$round]="$(awk -v a="$rps" -v b="${off_rps:-0}" 'BEGIN { printf "%.3f", (b > 0) ? a / b : 0 }')"
+      CHANGE[$target.$round]="$(awk -v a="$p99" -v b="${off_p99:-0}" 'BEGIN { printf "%.1f", (b > 0) ? 100 * (a - b) / b : 0 }')"
+    done
+  done
 }
 
 # Median over the rounds of field $2 (1-based, of ROUND) of case $1.
@@ -219,12 +234,14 @@ write_section() {
     echo "Load average (1/5/15 min) before the run: $LOAD_BEFORE; after: $(cut -d' ' -f1-3 /proc/loadavg)."
     echo
     echo '```'
-    echo "CONNS=$CONNS THREADS=$THREADS DURATION=$DURATION WARMUP=$WARMUP ROUNDS=$ROUNDS WRK_OPTS=\"$WRK_OPTS\" SLOW_MS=$SLOW_MS \\"
+    echo "CONNS=$CONNS THREADS=$THREADS DURATION=$DURATION WARMUP=$WARMUP RUN_WARMUP=$RUN_WARMUP ROUNDS=$ROUNDS WRK_OPTS=\"$WRK_OPTS\" SLOW_MS=$SLOW_MS \\"
     echo "  EDGE_THREADS=$EDGE_THREADS EDGE_JAVA_OPTS=\"$EDGE_JAVA_OPTS\" bench/shadow.sh"
     echo '```'
     echo
-    echo "Each case, in each of $ROUNDS rounds: the target started afresh, \`wrk -t$THREADS -c$CONNS -d$WARMUP $WRK_OPTS\` warm-up,"
-    echo "then \`wrk -t$THREADS -c$CONNS -d$DURATION $WRK_OPTS --latency\`, GET / answered by \`HelloUpstream --json\`"
+    echo "A proxy's cases run side by side, each its own process on its own port, started once and warmed up with"
+    echo "\`wrk -t$THREADS -c$CONNS -d$WARMUP $WRK_OPTS\`. In each of $ROUNDS rounds every case is measured once, the order"
+    echo "rotating from round to round: \`wrk -t$THREADS -c$CONNS -d$RUN_WARMUP\` then \`wrk -t$THREADS -c$CONNS -d$DURATION $WRK_OPTS --latency\`;"
+    echo "GET / answered by \`HelloUpstream --json\`"
     echo "($(printf %s "$EXPECTED_BODY" | wc -c)-byte JSON body, $UPSTREAM_THREADS event loop thread)."
     echo "Shadow upstreams: a second \`HelloUpstream --json\` (1 thread), and a third with \`--delay $SLOW_MS\`"
     echo "(the answer is scheduled on its event loop; nothing blocks)."
@@ -277,24 +294,55 @@ write_section() {
   replace_section "$SECTION" "$section"
 }
 
+# Starts and warms up every case of CASES that belongs to proxy $1 (edge, nginx); remembers each
+# one's URL, pid and admin port.
+start_cases() {
+  local target
+  for target in $CASES; do
+    [[ "$target" == "$1"-* ]] || continue
+    ADMIN_PORT=""
+    start_and_warm "$target"
+    URL_OF[$target]="$TARGET_URL" PID_OF[$target]="$TARGET_PID" ADMIN_OF[$target]="$ADMIN_PORT"
+  done
+}
+
+# Measures case $1 of round $2: waits for a quiet machine, a short wrk run, then measure_runs.
+measure_case() {
+  local target="$1" round="$2"
+  TARGET_URL="${URL_OF[$target]}" TARGET_PID="${PID_OF[$target]}" ADMIN_PORT="${ADMIN_OF[$target]}"
+  log "round $round of $ROUNDS: $target"
+  await_quiet "$target"
+  wrk -t"$THREADS" -c"$CONNS" -d"$RUN_WARMUP" "$TARGET_URL" >/dev/null
+  measure_runs "$target"
+  keep_round "$target" "$round"
+  [[ "$target" != edge-* ]] || log "$target: shadow outcomes $(cat "$WORK/$target.round$round.outcomes" 2>/dev/null)"
+}
+
 main() {
   install_tools wrk nginx curl
   build edge-proxy "$EDGE_JAR"
   declare -gA RESULTS=() LOG_NOTES=() BUSY_BEFORE=() OTHER_CPU=() BEST_ATTEMPT=() ROUND=() RATIO=() CHANGE=() BAD_NON2XX=() BAD_ERRORS=()
+  declare -gA URL_OF=() PID_OF=() ADMIN_OF=()
   note_load
   start_upstreams
-  local target round
-  for ((round = 1; round <= ROUNDS; round++)); do
-    for target in $CASES; do
-      log "round $round of $ROUNDS: $target"
-      measure "$target"
-      keep_round "$target" "$round"
-      [[ "$target" != edge-* ]] || log "$target: shadow outcomes $(cat "$WORK/$target.round$round.outcomes" 2>/dev/null)"
+  local proxy round target cases i
+  for proxy in edge nginx; do
+    cases=()
+    for target in $CASES; do [[ "$target" != "$proxy"-* ]] || cases+=("$target"); done
+    ((${#cases[@]})) || continue
+    start_cases "$proxy"
+    for ((round = 1; round <= ROUNDS; round++)); do
+      for ((i = 0; i < ${#cases[@]}; i++)); do
+        measure_case "${cases[(i + round - 1) % ${#cases[@]}]}" "$round"
+      done
+    done
+    for target in "${cases[@]}"; do
       note_log_problems "$target"
       [[ "$target" != nginx-* ]] || note_log_problems "$target" "$target/nginx"
-      stop "$TARGET_PID"
+      stop "${PID_OF[$target]}"
     done
   done
+  compare_rounds
   write_section
 }
 
