@@ -180,7 +180,7 @@ median() {
   printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) exit; print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
 
-# Stores round $2's figures of case $1: "req/s p50_ms p99_ms ratio_to_off p99_change_pct cpu_us_per_request other%".
+# Stores round $2's figures of case $1: "req/s p50_ms p99_ms cpu_us_per_request other%".
 keep_round() {
   local target="$1" round="$2" rps p50 p99 non2xx errors ticks seconds
   read -r rps p50 p99 non2xx errors <<<"${RESULTS[$target]}"
@@ -294,12 +294,10 @@ write_section() {
   replace_section "$SECTION" "$section"
 }
 
-# Starts and warms up every case of CASES that belongs to proxy $1 (edge, nginx); remembers each
-# one's URL, pid and admin port.
+# Starts and warms up the cases given as arguments; remembers each one's URL, pid and admin port.
 start_cases() {
   local target
-  for target in $CASES; do
-    [[ "$target" == "$1"-* ]] || continue
+  for target in "$@"; do
     ADMIN_PORT=""
     start_and_warm "$target"
     URL_OF[$target]="$TARGET_URL" PID_OF[$target]="$TARGET_PID" ADMIN_OF[$target]="$ADMIN_PORT"
@@ -330,7 +328,7 @@ main() {
     cases=()
     for target in $CASES; do [[ "$target" != "$proxy"-* ]] || cases+=("$target"); done
     ((${#cases[@]})) || continue
-    start_cases "$proxy"
+    start_cases "${cases[@]}"
     for ((round = 1; round <= ROUNDS; round++)); do
       for ((i = 0; i < ${#cases[@]}; i++)); do
         measure_case "${cases[(i + round - 1) % ${#cases[@]}]}" "$round"

@@ -1,6 +1,7 @@
 package dev.strangler.extract;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,7 +33,7 @@ public record CapturedResponse(
     return Optional.empty();
   }
 
-  /** Every value of a header, by case-insensitive name, in order. */
+  /** Every value of a header, by case-insensitive name, in order (unmodifiable). */
   public List<String> headerValues(String name) {
     List<String> values = List.of();
     for (Map.Entry<String, String> h : headers) {
@@ -43,6 +44,6 @@ public record CapturedResponse(
         values.add(h.getValue());
       }
     }
-    return values;
+    return Collections.unmodifiableList(values);
   }
 }
