@@ -2,6 +2,10 @@
 # Shadow traffic cost on loopback: wrk through the edge and through nginx with mirroring off, on
 # at 100% to a normal shadow upstream, and on at 100% to a shadow that answers after SLOW_MS;
 # then writes the "Shadow traffic (bench/shadow.sh)" section of docs/benchmarks.md.
+# Saturating wrk runs show throughput; their p99 is mostly queueing in wrk, proxy and upstreams
+# on 2 shared cores. So each measured run is followed by a paced run (bench/paced.lua: each
+# connection waits PACE_MS between an answer and its next request), whose latency is the
+# proxy's own at a load well below saturation, the way a production edge runs.
 # The edge compares both sides' whole JSON body (core {json: ""}); nginx's `mirror` discards the
 # shadow's answer. The edge's edge_shadow_total{outcome} counts of each measured run are reported.
 #
@@ -16,6 +20,9 @@
 #                 ROUNDS=5                                    rounds over all cases
 #                 WRK_OPTS="--timeout 10s"                    extra wrk flags (a stalled answer
 #                                                             counts in the latency, not as error)
+#                 PACE_MS=4 PACED_DURATION=15s                a paced run after each measured run:
+#                                                             each connection waits PACE_MS after
+#                                                             an answer (bench/paced.lua); 0: none
 #                 SLOW_MS=2000                                the slow shadow's delay
 #                 SETTLE=3                                    seconds to let mirrors finish after a run
 #                 EDGE_THREADS=2 EDGE_JAVA_OPTS=...           as bench/proxy.sh
@@ -36,6 +43,8 @@ RUN_WARMUP="${RUN_WARMUP:-5s}"
 ROUNDS="${ROUNDS:-5}"
 WRK_OPTS="${WRK_OPTS---timeout 10s}"
 SLOW_MS="${SLOW_MS:-2000}"
+PACE_MS="${PACE_MS:-4}"
+PACED_DURATION="${PACED_DURATION:-15s}"
 SETTLE="${SETTLE:-3}"
 EDGE_THREADS="${EDGE_THREADS:-2}"
 EDGE_JAVA_OPTS="${EDGE_JAVA_OPTS--XX:+UseParallelGC -Xms512m -Xmx512m -XX:+AlwaysPreTouch}"
@@ -207,13 +216,47 @@ compare_rounds() {
   done
 }
 
-# Median over the rounds of field $2 (1-based, of ROUND) of case $1.
+# Median over the rounds of field $2 (1-based) of case $1's figures in ROUND, or in the array
+# named $3 (PACED).
 round_median() {
+  local -n figures="${3:-ROUND}"
   local target="$1" field="$2" round values=()
   for ((round = 1; round <= ROUNDS; round++)); do
-    values+=("$(cut -d' ' -f"$field" <<<"${ROUND[$target.$round]}")")
+    values+=("$(cut -d' ' -f"$field" <<<"${figures[$target.$round]}")")
   done
   median "${values[@]}"
+}
+
+# Percent changes of field $2 of PACED between case $1 and its proxy's off case, one per round.
+paced_changes() {
+  local target="$1" field="$2" round
+  for ((round = 1; round <= ROUNDS; round++)); do
+    awk -v a="$(cut -d' ' -f"$field" <<<"${PACED[$target.$round]}")" \
+      -v b="$(cut -d' ' -f"$field" <<<"${PACED[${target%%-*}-off.$round]:-}")" \
+      'BEGIN { printf "%.1f\n", (b > 0) ? 100 * (a - b) / b : 0 }'
+  done
+}
+
+# The paced runs' table: medians over the rounds, and the per-round p99 changes against off.
+paced_section() {
+  local target changes
+  echo "### Paced load (client latency below saturation)"
+  echo
+  echo "After each measured run, \`wrk -t$THREADS -c$CONNS -d$PACED_DURATION --timeout 10s -s bench/paced.lua --latency URL -- $PACE_MS\`:"
+  echo "each connection waits $PACE_MS ms after an answer before its next request, so the offered load is a"
+  echo "fraction of what the proxy can take and the latency is the proxy's own rather than a queue's."
+  echo "Medians over the rounds; \"vs off\" is each round's change against the same proxy's off case, then its median."
+  echo
+  echo "| target | shadow | req/s | p50 | p99 | p99.9 | p99 vs off | p99.9 vs off | p99 vs off, each round |"
+  echo "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |"
+  for target in $CASES; do
+    mapfile -t changes < <(paced_changes "$target" 3)
+    printf '| %s | %s | %.0f | %.2f ms | %.2f ms | %.2f ms | %+.0f%% | %+.0f%% | %s |\n' "${target%%-*}" "$(shadow_label "$target")" \
+      "$(round_median "$target" 1 PACED)" "$(round_median "$target" 2 PACED)" "$(round_median "$target" 3 PACED)" \
+      "$(round_median "$target" 4 PACED)" "$(median "${changes[@]}")" "$(median $(paced_changes "$target" 4))" \
+      "$(printf '%+.0f%% ' "${changes[@]}" | sed 's/ $//')"
+  done
+  echo
 }
 
 # Median over the rounds of an array (RATIO or CHANGE) for case $2.
@@ -274,6 +317,7 @@ write_section() {
       done
     done
     echo
+    ((PACE_MS == 0)) || paced_section
     echo "Edge shadow outcomes of each measured run (\`edge_shadow_total\` from \`GET /metrics\`, after − before,"
     echo "read ${SETTLE} s after wrk stopped):"
     echo
@@ -304,7 +348,18 @@ start_cases() {
   done
 }
 
-# Measures case $1 of round $2: waits for a quiet machine, a short wrk run, then measure_runs.
+# A paced run of case $1 in round $2 (see the header); stores "req/s p50_ms p99_ms p99.9_ms".
+paced_run() {
+  local target="$1" round="$2" out="$WORK/$1.paced$2.txt" rps p50 p99
+  log "$target: paced run $PACED_DURATION, $PACE_MS ms between an answer and the next request"
+  wrk -t"$THREADS" -c"$CONNS" -d"$PACED_DURATION" --timeout 10s -s "$BENCH/paced.lua" --latency "$TARGET_URL" \
+    -- "$PACE_MS" >"$out"
+  read -r rps p50 p99 _ <<<"$(parse_wrk "$out")"
+  PACED[$target.$round]="$rps $(to_ms "$p50") $(to_ms "$p99") $(awk '$1 == "p99.9" { printf "%.3f", $2 / 1000 }' "$out")"
+}
+
+# Measures case $1 of round $2: waits for a quiet machine, a short wrk run, then measure_runs
+# and the paced run.
 measure_case() {
   local target="$1" round="$2"
   TARGET_URL="${URL_OF[$target]}" TARGET_PID="${PID_OF[$target]}" ADMIN_PORT="${ADMIN_OF[$target]}"
@@ -313,13 +368,14 @@ measure_case() {
   wrk -t"$THREADS" -c"$CONNS" -d"$RUN_WARMUP" "$TARGET_URL" >/dev/null
   measure_runs "$target"
   keep_round "$target" "$round"
+  ((PACE_MS == 0)) || paced_run "$target" "$round"
   [[ "$target" != edge-* ]] || log "$target: shadow outcomes $(cat "$WORK/$target.round$round.outcomes" 2>/dev/null)"
 }
 
 main() {
   install_tools wrk nginx curl
   build edge-proxy "$EDGE_JAR"
-  declare -gA RESULTS=() LOG_NOTES=() BUSY_BEFORE=() OTHER_CPU=() BEST_ATTEMPT=() ROUND=() RATIO=() CHANGE=() BAD_NON2XX=() BAD_ERRORS=()
+  declare -gA RESULTS=() LOG_NOTES=() BUSY_BEFORE=() OTHER_CPU=() BEST_ATTEMPT=() ROUND=() RATIO=() CHANGE=() PACED=() BAD_NON2XX=() BAD_ERRORS=()
   declare -gA URL_OF=() PID_OF=() ADMIN_OF=()
   note_load
   start_upstreams

@@ -20,6 +20,7 @@ import dev.strangler.record.Outcome;
 import dev.strangler.record.RecordIds;
 import dev.strangler.record.SideResult;
 import dev.strangler.routing.Side;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
@@ -45,6 +46,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Jackson trees and masked.
  */
 public final class Judge {
+  private static final List<String> BODY_HEADERS = List.of("Content-Type", "Content-Encoding");
   private final Masker masker;
   private final Map<CompareConfig, CoreComparator> comparators = new ConcurrentHashMap<>();
 
@@ -89,6 +91,22 @@ public final class Judge {
       return match(route, o);
     }
     return record(route, o, Outcome.DIFF, diffs, Fingerprints.of(route.id(), diffs), null, trees(ok));
+  }
+
+  /**
+   * The response headers judging under {@code route} reads: Content-Type and Content-Encoding,
+   * and the header a {@code header} core names. A caller may hand over only these (the judge
+   * never looks at others), which spares copying every header of every answer.
+   */
+  public static List<String> headersRead(RouteConfig route) {
+    List<String> names = BODY_HEADERS;
+    for (CoreSpec spec : route.core().values()) {
+      if (spec instanceof CoreSpec.Header h && names.stream().noneMatch(h.name()::equalsIgnoreCase)) {
+        names = new ArrayList<>(names);
+        names.add(h.name());
+      }
+    }
+    return names;
   }
 
   /** Whether both sides' cores are extracted alike from identical bodies: then once is enough. */

@@ -104,4 +104,19 @@ class JudgeTest {
     assertThat(r.fresh().error()).isEqualTo("timeout");
     assertThat(r.legacy().status()).isEqualTo(200);
   }
+
+  @Test
+  void judgingReadsOnlyTheBodyHeadersAndAHeaderCoresName() {
+    assertThat(Judge.headersRead(route)).containsExactly("Content-Type", "Content-Encoding");
+    RouteConfig byHeader = new RouteConfig("v", route.match(), Side.LEGACY, route.shadow(),
+        Map.of(Side.LEGACY, new CoreSpec.Header("X-Core"), Side.NEW, new CoreSpec.Header("x-core")),
+        route.compare(), route.record(), route.timeouts(), 1);
+    assertThat(Judge.headersRead(byHeader)).containsExactly("Content-Type", "Content-Encoding", "X-Core");
+    var onlyRead = new CapturedResponse(200, List.of(Map.entry("X-Core", "{\"v\":1}")), new byte[0], 1.0);
+    var more = new CapturedResponse(200, List.of(Map.entry("Server", "a"), Map.entry("x-core", "{\"v\":2}"),
+        Map.entry("Date", "now")), new byte[0], 1.0);
+    var r = judge.judge(byHeader, observe(onlyRead, more));
+    assertThat(r.outcome()).isEqualTo(Outcome.DIFF);
+    assertThat(r.diffs()).singleElement().satisfies(d -> assertThat(d.path()).isEqualTo("$.v"));
+  }
 }

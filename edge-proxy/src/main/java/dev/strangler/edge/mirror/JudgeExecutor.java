@@ -99,8 +99,8 @@ public final class JudgeExecutor implements Shadowing.PairJudge {
   }
 
   private static Observation observe(ShadowPair pair) {
-    CapturedResponse primary = ShadowPair.captured(pair.primary);
-    CapturedResponse shadow = pair.shadow == null ? null : ShadowPair.captured(pair.shadow);
+    CapturedResponse primary = ShadowPair.judged(pair.primary, pair.route);
+    CapturedResponse shadow = pair.shadow == null ? null : ShadowPair.judged(pair.shadow, pair.route);
     Side served = pair.servedBy;
     String method = pair.requestHead.method().name();
     String uri = pair.requestHead.uri();

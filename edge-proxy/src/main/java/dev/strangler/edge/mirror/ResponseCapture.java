@@ -84,6 +84,20 @@ final class ResponseCapture {
     return h;
   }
 
+  /**
+   * The values of the named headers only, as name and value pairs (each name's values in the
+   * order received): what judging reads, without converting every header of the answer.
+   */
+  List<Map.Entry<String, String>> headers(List<String> names) {
+    List<Map.Entry<String, String>> h = new ArrayList<>(names.size());
+    for (String name : names) {
+      for (String value : headers.getAll(name)) {
+        h.add(new SimpleImmutableEntry<>(name, value));
+      }
+    }
+    return h;
+  }
+
   /** The body, or its first {@code limit} bytes when {@link #overflowed()}. */
   byte[] bodyBytes() {
     return Arrays.copyOf(body, size);

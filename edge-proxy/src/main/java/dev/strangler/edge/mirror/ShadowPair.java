@@ -3,6 +3,7 @@ package dev.strangler.edge.mirror;
 import dev.strangler.capture.CaptureLine;
 import dev.strangler.config.RouteConfig;
 import dev.strangler.extract.CapturedResponse;
+import dev.strangler.judge.Judge;
 import java.util.AbstractMap.SimpleImmutableEntry;
 import java.util.ArrayList;
 import java.util.List;
@@ -195,7 +196,15 @@ public final class ShadowPair implements ShadowTap {
 
   /** A response as captured; a truncated body is marked with an {@value #TRUNCATED} header. */
   static CapturedResponse captured(ResponseCapture c) {
-    List<Map.Entry<String, String>> headers = c.headers();
+    return captured(c, c.headers());
+  }
+
+  /** A response as the judge of {@code route} needs it: only the headers judging reads. */
+  static CapturedResponse judged(ResponseCapture c, RouteConfig route) {
+    return captured(c, c.headers(Judge.headersRead(route)));
+  }
+
+  private static CapturedResponse captured(ResponseCapture c, List<Map.Entry<String, String>> headers) {
     if (c.overflowed()) {
       headers = new ArrayList<>(headers);
       headers.add(new SimpleImmutableEntry<>(TRUNCATED, "true"));

@@ -5,7 +5,10 @@ import static dev.strangler.edge.TestConfigs.shadow;
 import static dev.strangler.edge.TestConfigs.shadowed;
 import static org.assertj.core.api.Assertions.assertThat;
 
+
 import dev.strangler.config.CompareConfig;
+import dev.strangler.config.CoreSpec;
+import dev.strangler.config.MatchConfig;
 import dev.strangler.config.RouteConfig;
 import dev.strangler.config.ShadowConfig;
 import dev.strangler.edge.EdgeHarness;
@@ -13,9 +16,16 @@ import dev.strangler.edge.RawClient;
 import dev.strangler.edge.TestUpstream;
 import dev.strangler.record.Outcome;
 import dev.strangler.routing.Side;
+import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,6 +34,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -230,6 +241,50 @@ class ShadowingTest {
     }
     awaitOutcomes(1);
     assertThat(edge.outcomes().counts("items")).containsEntry(Outcome.SHADOW_ERROR, 1L);
+  }
+
+  @Test
+  void aHeaderCoreAndAGzippedBodyAreJudgedFromTheHeadersTheyName() throws Exception {
+    legacy = TestUpstream.answering((req, ctx) -> {
+      var res = json("legacy", String.format(ITEM, 1, "12.5"));
+      res.headers().set("X-Core", "{\"v\":1}").add("Set-Cookie", "a=b");
+      ctx.writeAndFlush(res);
+    });
+    fresh = TestUpstream.answering((req, ctx) -> {
+      byte[] gzipped = gzip(String.format(ITEM, 1, "12.5"));
+      var res = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+          HttpResponseStatus.OK, Unpooled.wrappedBuffer(gzipped));
+      res.headers().set("Content-Type", "application/json").set("Content-Encoding", "gzip")
+          .set("Content-Length", gzipped.length).set("x-core", req.uri().contains("same") ? "{\"v\":1}" : "{\"v\":2}");
+      ctx.writeAndFlush(res);
+    });
+    RouteConfig byBody = route(shadow());
+    RouteConfig byHeader = new RouteConfig("by-header", new MatchConfig("/h/**", Set.of(), null),
+        Side.LEGACY, shadow(), Map.of(Side.LEGACY, new CoreSpec.Header("X-Core"), Side.NEW, new CoreSpec.Header("X-Core")),
+        CompareConfig.lenient(), byBody.record(), byBody.timeouts(), 1);
+    edge = new EdgeHarness(config(dir, legacy.url(), fresh.url(), List.of(byHeader, byBody)));
+    try (RawClient c = new RawClient(edge.port())) {
+      for (String path : List.of("/items/1", "/h/same", "/h/other")) {
+        assertThat(c.send("GET " + path + " HTTP/1.1\r\nHost: h\r\n\r\n").read(false).status()).isEqualTo(200);
+      }
+    }
+    awaitOutcomes(1);
+    assertThat(edge.outcomes().counts("items")).containsEntry(Outcome.MATCH, 1L);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (System.nanoTime() < deadline && edge.outcomes().counts("by-header").values().stream().mapToLong(Long::longValue).sum() < 2) {
+      Thread.sleep(10);
+    }
+    assertThat(edge.outcomes().counts("by-header")).containsEntry(Outcome.MATCH, 1L).containsEntry(Outcome.DIFF, 1L);
+  }
+
+  private static byte[] gzip(String text) {
+    var out = new ByteArrayOutputStream();
+    try (var z = new GZIPOutputStream(out)) {
+      z.write(text.getBytes(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
   }
 
   private void awaitOutcomes(long n) throws InterruptedException {
