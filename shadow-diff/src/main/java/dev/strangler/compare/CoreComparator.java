@@ -69,15 +69,18 @@ public final class CoreComparator {
 
   /**
    * The differences between two documents given as UTF-8 JSON bytes (parsed as {@link Json#parse}
-   * does); identical bytes are parsed once, and the new document is parsed with the legacy one as
+   * does); identical bytes are only validated (they are equal under every rule), and the new document is parsed with the legacy one as
    * known values ({@link Json#parse(byte[], Tape)}).
    *
    * @throws JsonSyntaxException if a document is not valid JSON
    */
   public List<Diff> compare(byte[] legacy, byte[] fresh) throws JsonSyntaxException {
+    if (Arrays.equals(legacy, fresh)) {
+      Json.validate(legacy);
+      return List.of();
+    }
     Tape legacyTape = Json.parse(legacy);
-    Tape freshTape = Arrays.equals(legacy, fresh) ? legacyTape : Json.parse(fresh, legacyTape);
-    return compare(TapeValue.root(legacyTape), TapeValue.root(freshTape));
+    return compare(TapeValue.root(legacyTape), TapeValue.root(Json.parse(fresh, legacyTape)));
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.strangler.extract;
 
 import dev.strangler.config.CoreSpec;
 import dev.strangler.json.Json;
+import dev.strangler.json.JsonSyntaxException;
 import dev.strangler.json.Tape;
 import dev.strangler.json.TapeValue;
 
@@ -49,6 +50,27 @@ public final class CoreExtractor {
       return new Extraction.Failed(e.getMessage());
     } catch (RuntimeException | StackOverflowError e) {
       return new Extraction.Failed("cannot extract the core output: " + e);
+    }
+  }
+
+  /**
+   * Whether {@code spec} takes the whole body as the core and the body of {@code r} is valid
+   * JSON, checked without building a tape: when both sides answered these same bytes, their
+   * cores are equal under every comparison rule and nothing more needs extracting.
+   */
+  public static boolean wholeBodyIsJson(CoreSpec spec, CapturedResponse r) {
+    if (!(spec instanceof CoreSpec.Json j) || !j.pointer().isEmpty()) {
+      return false;
+    }
+    try {
+      byte[] body = ContentDecoding.decode(r.headerValues("Content-Encoding"), r.body());
+      if (body.length == 0) {
+        return false;
+      }
+      Json.validate(body);
+      return true;
+    } catch (ExtractionException | JsonSyntaxException | RuntimeException | StackOverflowError e) {
+      return false;
     }
   }
 

@@ -38,6 +38,18 @@ public final class Json {
     return tape.duplicateKeys() ? TapeParser.parse(JacksonBridge.canonical(bytes)) : tape;
   }
 
+  /**
+   * Checks that the bytes hold a document {@link #parse(byte[])} accepts, without building its
+   * tape: for a pair whose two documents are the same bytes, that is all a comparison needs.
+   */
+  public static void validate(byte[] bytes) throws JsonSyntaxException {
+    if (jacksonDetectsOtherEncoding(bytes)) {
+      parse(bytes);
+    } else {
+      TapeParser.validate(bytes);
+    }
+  }
+
   /** Parses a document given as text. */
   public static Tape parse(String text) throws JsonSyntaxException {
     return parse(text.getBytes(StandardCharsets.UTF_8));

@@ -28,6 +28,7 @@ final class TapeParser {
   private int depth;
   private int maxDepth;
   private boolean duplicates;
+  private boolean checkOnly;
 
   /**
    * Parses UTF-8 JSON text; the tape keeps {@code src}, which must not change afterwards. A
@@ -42,25 +43,47 @@ final class TapeParser {
    * holds (null for none); the tape is the one {@link #parse(byte[])} gives.
    */
   static Tape parse(byte[] src, KnownValues known) throws JsonSyntaxException {
-    TapeParser parser = PARSERS.get();
-    parser.known = known;
-    parser.maxDepth = 0;
-    parser.src = src;
-    parser.len = src.length;
-    parser.out.reset();
-    parser.depth = 0;
-    parser.duplicates = false;
-    parser.keys.clear();
+    TapeParser parser = PARSERS.get().start(src, known, false);
     try {
       parser.document();
       parser.out.duplicateKeys = parser.duplicates;
       parser.out.depth = parser.maxDepth;
       return parser.out.build(src);
     } finally {
-      parser.src = null;
-      parser.known = null;
-      parser.out.shrink();
+      parser.finish();
     }
+  }
+
+  /**
+   * Checks that UTF-8 JSON text is one document {@link #parse(byte[])} accepts, without building
+   * its tape or looking for repeated field names (a repeat never makes a document invalid).
+   */
+  static void validate(byte[] src) throws JsonSyntaxException {
+    TapeParser parser = PARSERS.get().start(src, null, true);
+    try {
+      parser.document();
+    } finally {
+      parser.finish();
+    }
+  }
+
+  private TapeParser start(byte[] src, KnownValues known, boolean checkOnly) {
+    this.known = known;
+    this.checkOnly = checkOnly;
+    this.maxDepth = 0;
+    this.src = src;
+    this.len = src.length;
+    this.out.reset();
+    this.depth = 0;
+    this.duplicates = false;
+    this.keys.clear();
+    return this;
+  }
+
+  private void finish() {
+    src = null;
+    known = null;
+    out.shrink();
   }
 
   private void document() throws JsonSyntaxException {
@@ -169,7 +192,7 @@ final class TapeParser {
   private void close(int node, int end, boolean object) {
     depth--;
     out.close(node, end, counts[depth]);
-    if (object && keys.repeats(marks[depth], out, src, node)) {
+    if (object && !checkOnly && keys.repeats(marks[depth], out, src, node)) {
       duplicates = true;
     }
   }
@@ -215,7 +238,7 @@ final class TapeParser {
   /** Scans the string at {@code p}; returns the offset after its closing quote. */
   private int string(int p, boolean name) throws JsonSyntaxException {
     int end = StringText.scan(src, p, out, name);
-    if (name) {
+    if (name && !checkOnly) {
       keys.push(StringText.nameHash(src, out));
     }
     return end;

@@ -39,11 +39,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * answers carry no body and are compared on status only; so are equal non-2xx answers whose
  * core cannot be extracted (error pages rarely carry the core island).
  *
- * <p>Cores are compared as tapes over the response bytes; identical bodies extracted alike are
- * parsed once, and the new side is parsed with the legacy core as known values. A match is cheap: its record carries
- * only the outcome, route, request and the sides' status and latency (no cores, no query), it is
- * not masked, and no Jackson tree is built for it; the cores of other records are parsed into
- * Jackson trees and masked.
+ * <p>Cores are compared as tapes over the response bytes. Identical bodies extracted alike are
+ * parsed once; when the core is the whole JSON body and the statuses are equal they are only
+ * validated, which is a match. Otherwise the new side is parsed with the legacy core as known
+ * values. A match is cheap: its record carries only the outcome, route, request and the sides'
+ * status and latency (no cores, no query), it is not masked, and no Jackson tree is built for
+ * it; the cores of other records are parsed into Jackson trees and masked.
  */
 public final class Judge {
   private static final List<String> BODY_HEADERS = List.of("Content-Type", "Content-Encoding");
@@ -66,10 +67,14 @@ public final class Judge {
     Map<Side, Extraction> cores = new EnumMap<>(Side.class);
     CoreSpec legacySpec = statusOnly ? null : route.core().get(Side.LEGACY);
     CoreSpec freshSpec = statusOnly ? null : route.core().get(Side.NEW);
+    boolean sameInput = sameInput(legacySpec, freshSpec, o);
+    if (sameInput && o.legacy().status() == o.fresh().status() && CoreExtractor.wholeBodyIsJson(legacySpec, o.legacy())) {
+      return match(route, o);
+    }
     Extraction legacyCore = CoreExtractor.extract(legacySpec, o.legacy());
     cores.put(Side.LEGACY, legacyCore);
     Tape like = legacyCore instanceof Extraction.Ok good ? good.value().tape() : null;
-    cores.put(Side.NEW, sameInput(legacySpec, freshSpec, o) ? legacyCore : CoreExtractor.extract(freshSpec, o.fresh(), like));
+    cores.put(Side.NEW, sameInput ? legacyCore : CoreExtractor.extract(freshSpec, o.fresh(), like));
     Map<Side, TapeValue> ok = new EnumMap<>(Side.class);
     cores.forEach((side, e) -> {
       if (e instanceof Extraction.Ok good) {

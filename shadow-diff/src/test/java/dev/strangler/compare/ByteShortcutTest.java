@@ -4,9 +4,12 @@ import static dev.strangler.compare.DiffKind.CHANGED;
 import static dev.strangler.compare.DiffKind.MISSING;
 import static dev.strangler.compare.DiffKind.UNEXPECTED;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.strangler.config.CompareConfig;
 import dev.strangler.config.CompareMode;
+import dev.strangler.json.JsonSyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -75,5 +78,15 @@ class ByteShortcutTest {
         Map.of("$.d", "id"), Map.of("$.e", 0.5));
     String doc = "{\"a\":{\"b\":1},\"c\":[3,1,1],\"d\":[{\"id\":1},{\"id\":1}],\"e\":2}";
     assertThat(new CoreComparator(rules).compare(Docs.tape(doc), Docs.tape(doc))).isEmpty();
+  }
+
+  @Test
+  void identicalBytesAreOnlyValidatedYetInvalidOnesAreStillRefused() throws JsonSyntaxException {
+    CoreComparator comparator = new CoreComparator(Docs.mode(CompareMode.STRICT));
+    byte[] doc = "{\"a\":[1,{\"b\":\"\\u00e9\"}],\"a\":2}".getBytes(StandardCharsets.UTF_8);
+    assertThat(comparator.compare(doc, doc.clone())).isEmpty();
+    byte[] broken = "{\"a\":[1,}".getBytes(StandardCharsets.UTF_8);
+    assertThatThrownBy(() -> comparator.compare(broken, broken.clone()))
+        .isInstanceOf(JsonSyntaxException.class).hasMessageEndingWith("at 1:9");
   }
 }

@@ -17,8 +17,8 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link Json#parse} accepts exactly what Jackson's default mapper with FAIL_ON_TRAILING_TOKENS
- * accepts, and reads the same tree, over hand-picked edge cases, random documents and
+ * {@link Json#parse} and {@link Json#validate} accept exactly what Jackson's default mapper with
+ * FAIL_ON_TRAILING_TOKENS accepts, and the parse reads the same tree, over hand-picked edge cases, random documents and
  * 40,000 (or -Dparity.mutants) random mutations of them.
  */
 class JsonParityTest {
@@ -56,9 +56,19 @@ class JsonParityTest {
     assertThat(accepted).as("mutants still valid").isBetween(MUTANTS / 20, MUTANTS - MUTANTS / 20);
   }
 
-  /** Checks one input; returns whether Jackson accepts it. */
+  /** Checks one input (parsed, and validated alone); returns whether Jackson accepts it. */
   private static boolean check(byte[] input, List<String> mismatches) {
     JsonNode expected = jackson(input);
+    try {
+      Json.validate(input);
+      if (expected == null) {
+        mismatches.add("validated, Jackson refuses: " + shown(input));
+      }
+    } catch (JsonSyntaxException e) {
+      if (expected != null) {
+        mismatches.add("not validated, Jackson accepts: " + shown(input) + " (" + e.getMessage() + ")");
+      }
+    }
     Tape tape;
     try {
       tape = Json.parse(input);
