@@ -26,6 +26,9 @@ import java.util.function.IntPredicate;
  *   <li>first fit among what is left, as JSONAssert does, within the walk's trial budget.
  * </ol>
  *
+ * <p>Arrays of at most {@value #FEW} items on both sides try pairs directly instead of building
+ * hash tables: for a handful of items that is cheaper, and pairs the same way.
+ *
  * <p>Exact pairings go first because they can never take a partner another item needed. Items
  * still unpaired are then diffed against a counterpart, chosen by a field with unique values
  * (such as {@code id}) or else in order, so one changed item of a shuffled array reads as
@@ -43,6 +46,12 @@ final class ItemPairing {
   static final int TRIES = 8;
   /** Fields tried as a unique key when choosing what to diff unpaired items against. */
   static final int FIELDS_TRIED = 16;
+  /**
+   * Arrays of at most this many items on both sides skip pass 1 and the hash tables: passes 2
+   * and 3 try every open pair directly (pass 3 in order, so an unchanged order still pairs in
+   * one walk per item), and pass 4 is left to first fit.
+   */
+  static final int FEW = 8;
 
   private final Walk walk;
   private final RuleState item;
@@ -72,14 +81,25 @@ final class ItemPairing {
       return;
     }
     ItemPairing pairing = new ItemPairing(walk, item, legacy, fresh);
-    pairing.byPosition();
-    if (pairing.open()) {
-      pairing.byBytes();
+    boolean few = legacy.size() <= FEW && fresh.size() <= FEW;
+    if (!few) {
+      pairing.byPosition();
     }
     if (pairing.open()) {
-      pairing.byHash();
+      if (few) {
+        pairing.bySameBytes();
+      } else {
+        pairing.byBytes();
+      }
     }
-    if (pairing.open() && walk.extensible()) {
+    if (pairing.open()) {
+      if (few) {
+        pairing.exactly();
+      } else {
+        pairing.byHash();
+      }
+    }
+    if (pairing.open() && walk.extensible() && !few) {
       pairing.byProjection();
     }
     if (pairing.open()) {
@@ -131,6 +151,48 @@ final class ItemPairing {
         }
       }
     }
+  }
+
+  /** Pass 2 for a few items: open pairs with identical bytes (most fail on the length). */
+  private void bySameBytes() {
+    Tape a = legacy.tape();
+    Tape b = fresh.tape();
+    directly((k, q) -> a.sameBytes(legacy.get(k), b, fresh.get(q)));
+  }
+
+  /** Pass 3 for a few items: open pairs that match counting added fields, within the trial budget. */
+  private void exactly() {
+    directly((k, q) -> {
+      if (!walk.hasBudget()) {
+        return false;
+      }
+      if (walk.matches(item, legacy.get(k), fresh.get(q), true)) {
+        return true;
+      }
+      walk.spend();
+      return false;
+    });
+  }
+
+  /** Pairs open items that pass {@code test}: first at equal positions, then each legacy item with the first new one. */
+  private void directly(PairTest test) {
+    for (int k = 0; k < partner.length && k < taken.length; k++) {
+      if (partner[k] < 0 && !taken[k] && test.pairs(k, k)) {
+        pair(k, k);
+      }
+    }
+    for (int k = 0; k < partner.length && openFresh > 0; k++) {
+      for (int q = 0; partner[k] < 0 && q < taken.length; q++) {
+        if (!taken[q] && test.pairs(k, q)) {
+          pair(k, q);
+        }
+      }
+    }
+  }
+
+  /** Whether legacy item {@code k} and new item {@code q} are to be paired. */
+  private interface PairTest {
+    boolean pairs(int k, int q);
   }
 
   private void byHash() {
@@ -259,7 +321,7 @@ final class ItemPairing {
   private int[] counterparts() {
     int[] counterpart = new int[partner.length];
     Arrays.fill(counterpart, -1);
-    if (openLegacy > 0 && openFresh > 0) {
+    if (openLegacy > 0 && openFresh > 0 && openLegacy + openFresh > 2) {
       byUniqueField(counterpart);
     }
     int q = 0;

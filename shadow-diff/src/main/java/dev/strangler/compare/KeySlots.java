@@ -6,40 +6,85 @@ import java.util.Arrays;
 /**
  * The items of both sides of a keyed array grouped by key value ({@link KeyValue#equal}), in an
  * open-addressing table: slots are numbered in order of first appearance, legacy side first, and
- * items without the key (or not objects) share one slot. Built once per keyed array, in linear time.
+ * items without the key (or not objects) share one slot. Built once per keyed array, in linear
+ * time, in tables the thread reuses from one keyed array to the next (a nested one gets its own).
  */
-final class KeySlots {
+final class KeySlots implements AutoCloseable {
   private static final long NO_KEY_HASH = 0x6C62272E07BB0142L;
   private static final int LEGACY = 0;
   private static final int FRESH = 1;
+  /** Tables for up to this many items in all are kept per thread and reused (warm in the cache). */
+  private static final int REUSED_ITEMS = 1 << 14;
+  private static final ThreadLocal<KeySlots> SPARE = new ThreadLocal<>();
 
-  private final Tape[] tapes;
-  private final int[][] slotOf;
-  private final int[][] counts;
-  private final int[][] firsts;
-  private final Tape[] keyTapes;
-  private final int[] keyNodes;
-  private final long[] hashes;
-  private final int[] table;
-  private final int mask;
+  private Tape[] tapes = new Tape[2];
+  private int legacySize;
+  private int total;
+  /** The slot of each item, legacy items first. */
+  private int[] slotOf = new int[0];
+  /** Per slot: the legacy count, the new count, the legacy first position, the new first position. */
+  private int[] cells = new int[0];
+  private int[] keyNodes = new int[0];
+  private long[] hashes = new long[0];
+  private int[] table = new int[0];
+  private int mask;
   private int slots;
+  /** Slots below this were opened by a legacy item (their key is on the legacy tape). */
+  private int legacySlots;
   private int[][] bySlot;
   private int[][] starts;
 
-  /** Groups the items {@code legacy} and {@code fresh} by the value of their field {@code keyName}. */
-  KeySlots(Items legacy, Items fresh, String keyField, byte[] keyName) {
-    int total = legacy.size() + fresh.size();
-    tapes = new Tape[] {legacy.tape(), fresh.tape()};
-    slotOf = new int[][] {new int[legacy.size()], new int[fresh.size()]};
-    counts = new int[][] {new int[total], new int[total]};
-    firsts = new int[][] {new int[total], new int[total]};
-    keyTapes = new Tape[total];
-    keyNodes = new int[total];
-    hashes = new long[total];
-    table = new int[Integer.highestOneBit(Math.max(4, total * 2 - 1)) << 1];
-    mask = table.length - 1;
+  private KeySlots() {}
+
+  /**
+   * Groups the items {@code legacy} and {@code fresh} by the value of their field {@code keyName};
+   * {@link #close} hands the tables back to the thread for its next keyed array.
+   */
+  static KeySlots of(Items legacy, Items fresh, String keyField, byte[] keyName) {
+    KeySlots spare = SPARE.get();
+    KeySlots slots = spare == null ? new KeySlots() : spare;
+    SPARE.set(null);
+    slots.group(legacy, fresh, keyField, keyName);
+    return slots;
+  }
+
+  private void group(Items legacy, Items fresh, String keyField, byte[] keyName) {
+    total = legacy.size() + fresh.size();
+    tapes[LEGACY] = legacy.tape();
+    tapes[FRESH] = fresh.tape();
+    legacySize = legacy.size();
+    if (slotOf.length < total) {
+      slotOf = new int[total];
+      cells = new int[4 * total];
+      keyNodes = new int[total];
+      hashes = new long[total];
+    } else {
+      Arrays.fill(cells, 0, 4 * total, 0);
+    }
+    int capacity = Integer.highestOneBit(Math.max(4, total * 2 - 1)) << 1;
+    if (table.length < capacity) {
+      table = new int[capacity];
+    } else {
+      Arrays.fill(table, 0, capacity, 0);
+    }
+    mask = capacity - 1;
+    slots = 0;
+    legacySlots = Integer.MAX_VALUE;
+    bySlot = null;
+    starts = null;
     add(LEGACY, legacy, keyField, keyName);
+    legacySlots = slots;
     add(FRESH, fresh, keyField, keyName);
+  }
+
+  /** Lets the thread reuse these tables, unless they are very large. */
+  @Override
+  public void close() {
+    tapes[LEGACY] = null;
+    tapes[FRESH] = null;
+    if (slotOf.length <= REUSED_ITEMS) {
+      SPARE.set(this);
+    }
   }
 
   private void add(int side, Items items, String keyField, byte[] keyName) {
@@ -48,9 +93,9 @@ final class KeySlots {
       int item = items.get(k);
       int key = t.kind(item) == Tape.OBJECT ? t.field(item, keyField, keyName) : -1;
       int slot = slot(t, key);
-      slotOf[side][k] = slot;
-      if (counts[side][slot]++ == 0) {
-        firsts[side][slot] = k;
+      slotOf[side * legacySize + k] = slot;
+      if (cells[4 * slot + side]++ == 0) {
+        cells[4 * slot + 2 + side] = k;
       }
     }
   }
@@ -60,14 +105,13 @@ final class KeySlots {
     int at = (int) Long.hashCode(hash) & mask;
     for (int s = table[at] - 1; s >= 0; at = (at + 1) & mask, s = table[at] - 1) {
       if (hashes[s] == hash && ((key < 0) == (keyNodes[s] < 0))
-          && (key < 0 || KeyValue.equal(keyTapes[s], keyNodes[s], t, key))) {
+          && (key < 0 || KeyValue.equal(keyTape(s), keyNodes[s], t, key))) {
         return s;
       }
     }
     int s = slots++;
     table[at] = s + 1;
     hashes[s] = hash;
-    keyTapes[s] = t;
     keyNodes[s] = key;
     return s;
   }
@@ -84,7 +128,7 @@ final class KeySlots {
 
   /** The tape of the key value of slot {@code s}. */
   Tape keyTape(int s) {
-    return keyTapes[s];
+    return tapes[s < legacySlots ? LEGACY : FRESH];
   }
 
   /** The key value of slot {@code s}, an entry of {@link #keyTape}. */
@@ -94,12 +138,12 @@ final class KeySlots {
 
   /** How many legacy (side 0) or new (side 1) items have the key of slot {@code s}. */
   int count(int side, int s) {
-    return counts[side][s];
+    return cells[4 * s + side];
   }
 
   /** The position of the first item of a side with the key of slot {@code s}. */
   int first(int side, int s) {
-    return firsts[side][s];
+    return cells[4 * s + 2 + side];
   }
 
   /** The positions of the items of a side with the key of slot {@code s}, in order. */
@@ -111,19 +155,20 @@ final class KeySlots {
         group(d);
       }
     }
-    return Arrays.copyOfRange(bySlot[side], starts[side][s], starts[side][s] + counts[side][s]);
+    return Arrays.copyOfRange(bySlot[side], starts[side][s], starts[side][s] + count(side, s));
   }
 
   /** A counting sort of one side's positions by slot. */
   private void group(int side) {
     int[] start = new int[slots + 1];
     for (int s = 0; s < slots; s++) {
-      start[s + 1] = start[s] + counts[side][s];
+      start[s + 1] = start[s] + count(side, s);
     }
     int[] next = Arrays.copyOf(start, slots);
-    int[] sorted = new int[slotOf[side].length];
+    int from = side == LEGACY ? 0 : legacySize;
+    int[] sorted = new int[side == LEGACY ? legacySize : total - legacySize];
     for (int k = 0; k < sorted.length; k++) {
-      sorted[next[slotOf[side][k]]++] = k;
+      sorted[next[slotOf[from + k]]++] = k;
     }
     bySlot[side] = sorted;
     starts[side] = start;

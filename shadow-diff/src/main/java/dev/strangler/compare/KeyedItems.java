@@ -38,9 +38,10 @@ final class KeyedItems {
 
   /** Walks the keys in order of first appearance, legacy side first. */
   private void byKey() {
-    KeySlots slots = new KeySlots(legacy, fresh, keyField, keyName);
-    for (int s = 0; s < slots.size() && !walk.failed(); s++) {
-      compare(slots, s);
+    try (KeySlots slots = KeySlots.of(legacy, fresh, keyField, keyName)) {
+      for (int s = 0; s < slots.size() && !walk.failed(); s++) {
+        compare(slots, s);
+      }
     }
   }
 

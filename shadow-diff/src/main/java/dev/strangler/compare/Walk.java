@@ -155,7 +155,13 @@ final class Walk {
     int cursor = j + 1;
     int freshEnd = fresh.next(j);
     FieldLookup lookup = null;
+    SharedRun shared = new SharedRun(legacy, i, fresh, j);
     for (int key = i + 1, end = legacy.next(i); key < end; key = legacy.next(key + 1)) {
+      if (cursor < freshEnd && shared.same(legacy.start(key), legacy.end(key + 1), fresh.start(cursor), fresh.end(cursor + 1))) {
+        found++;
+        cursor = fresh.next(cursor + 1);
+        continue;
+      }
       RuleState child = s.field(legacy, key);
       if (child.ignored()) {
         continue;
@@ -220,7 +226,11 @@ final class Walk {
     int common = Math.min(n, m);
     int a = i + 1;
     int b = j + 1;
+    SharedRun shared = new SharedRun(legacy, i, fresh, j);
     for (int k = 0; k < common && !failed; k++, a = legacy.next(a), b = fresh.next(b)) {
+      if (shared.same(legacy.start(a), legacy.end(a), fresh.start(b), fresh.end(b))) {
+        continue;
+      }
       path.pushIndex(k);
       node(item, a, b);
       path.pop();

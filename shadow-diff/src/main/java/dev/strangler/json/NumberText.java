@@ -7,7 +7,7 @@ package dev.strangler.json;
 final class NumberText {
   private NumberText() {}
 
-  /** Adds the number starting at {@code p} to {@code out}; returns the offset after it. */
+  /** Adds the number starting at {@code p} to {@code out} (null: only checks it); returns the offset after it. */
   static int scan(byte[] src, int p, TapeBuilder out) throws JsonSyntaxException {
     int len = src.length;
     int q = p;
@@ -50,7 +50,9 @@ final class NumberText {
     if (count > TapeParser.MAX_NUMBER_LENGTH) {
       throw JsonSyntaxException.at(src, p, "Number value length exceeds the maximum allowed (" + TapeParser.MAX_NUMBER_LENGTH + ")");
     }
-    out.add(Tape.NUMBER | flags, p, q);
+    if (out != null) {
+      out.add(Tape.NUMBER | flags, p, q);
+    }
     return q;
   }
 

@@ -11,7 +11,10 @@ import java.nio.charset.StandardCharsets;
 final class StringText {
   private StringText() {}
 
-  /** Adds the string starting at {@code p} (its quote) to {@code out}; returns the offset after its closing quote. */
+  /**
+   * Adds the string starting at {@code p} (its quote) to {@code out} (null: only checks it);
+   * returns the offset after its closing quote.
+   */
   static int scan(byte[] src, int p, TapeBuilder out, boolean name) throws JsonSyntaxException {
     int len = src.length;
     int q = p + 1;
@@ -44,9 +47,11 @@ final class StringText {
         q++;
       }
     }
-    int node = out.add(Tape.STRING | flags | (name ? Tape.NAME : 0), p, q + 1);
+    if (out != null) {
+      out.add(Tape.STRING | flags | (name ? Tape.NAME : 0), p, q + 1);
+    }
     if (q - p > (name ? TapeParser.MAX_NAME_LENGTH : TapeParser.MAX_STRING_LENGTH)) {
-      checkLength(src, out, node, name);
+      checkLength(src, p, q, flags == Tape.DECODE, name);
     }
     return q + 1;
   }
@@ -62,11 +67,11 @@ final class StringText {
     return Bytes.quick(utf8, 0, utf8.length);
   }
 
-  private static void checkLength(byte[] src, TapeBuilder out, int node, boolean name) throws JsonSyntaxException {
+  /** Refuses the string from quote {@code p} to quote {@code q} if its text is over the limit. */
+  private static void checkLength(byte[] src, int p, int q, boolean decode, boolean name) throws JsonSyntaxException {
     int limit = name ? TapeParser.MAX_NAME_LENGTH : TapeParser.MAX_STRING_LENGTH;
-    Tape tape = out.view(src);
-    if (tape.text(node).length() > limit) {
-      throw JsonSyntaxException.at(src, tape.start(node),
+    if (Tape.text(src, p + 1, q, decode, name).length() > limit) {
+      throw JsonSyntaxException.at(src, p,
           (name ? "Name" : "String value") + " length exceeds the maximum allowed (" + limit + ")");
     }
   }

@@ -24,11 +24,12 @@ final class TapeParser {
   private byte[] src;
   private int len;
   private final TapeBuilder out = new TapeBuilder(1024);
+  /** Where entries go: {@link #out}, or null while only validating (nothing is written). */
+  private TapeBuilder sink;
   private KnownValues known;
   private int depth;
   private int maxDepth;
   private boolean duplicates;
-  private boolean checkOnly;
 
   /**
    * Parses UTF-8 JSON text; the tape keeps {@code src}, which must not change afterwards. A
@@ -69,7 +70,7 @@ final class TapeParser {
 
   private TapeParser start(byte[] src, KnownValues known, boolean checkOnly) {
     this.known = known;
-    this.checkOnly = checkOnly;
+    this.sink = checkOnly ? null : out;
     this.maxDepth = 0;
     this.src = src;
     this.len = src.length;
@@ -132,7 +133,7 @@ final class TapeParser {
       case 'n':
         return literal(p, "null", Tape.NULL);
       case '-': case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': case '8': case '9':
-        return NumberText.scan(src, p, out);
+        return NumberText.scan(src, p, sink);
       default:
         throw unexpected(p, "expected a valid value (JSON String, Number, Array, Object or token 'null', 'true' or 'false')");
     }
@@ -150,10 +151,12 @@ final class TapeParser {
     if (depth == MAX_DEPTH) {
       throw JsonSyntaxException.at(src, p, "Document nesting depth exceeds the maximum allowed (" + MAX_DEPTH + ")");
     }
-    int node = out.add(kind, p, p);
+    int node = sink == null ? -1 : sink.add(kind, p, p);
     int q = skipSpace(p + 1);
     if (q < len && src[q] == close) {
-      out.close(node, q + 1, 0);
+      if (sink != null) {
+        sink.close(node, q + 1, 0);
+      }
       return q + 1;
     }
     push(node, kind == Tape.OBJECT, kind == Tape.OBJECT ? keys.mark() : 0);
@@ -191,8 +194,11 @@ final class TapeParser {
 
   private void close(int node, int end, boolean object) {
     depth--;
-    out.close(node, end, counts[depth]);
-    if (object && !checkOnly && keys.repeats(marks[depth], out, src, node)) {
+    if (sink == null) {
+      return;
+    }
+    sink.close(node, end, counts[depth]);
+    if (object && keys.repeats(marks[depth], sink, src, node)) {
       duplicates = true;
     }
   }
@@ -231,15 +237,17 @@ final class TapeParser {
         throw JsonSyntaxException.at(src, p, "Unrecognized token: was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false')");
       }
     }
-    out.add(kind, p, p + n);
+    if (sink != null) {
+      sink.add(kind, p, p + n);
+    }
     return p + n;
   }
 
   /** Scans the string at {@code p}; returns the offset after its closing quote. */
   private int string(int p, boolean name) throws JsonSyntaxException {
-    int end = StringText.scan(src, p, out, name);
-    if (name && !checkOnly) {
-      keys.push(StringText.nameHash(src, out));
+    int end = StringText.scan(src, p, sink, name);
+    if (name && sink != null) {
+      keys.push(StringText.nameHash(src, sink));
     }
     return end;
   }

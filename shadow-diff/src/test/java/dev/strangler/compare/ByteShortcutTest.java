@@ -53,6 +53,16 @@ class ByteShortcutTest {
 
   @ParameterizedTest
   @EnumSource(CompareMode.class)
+  void siblingsAfterASharedRunAreComparedUpToTheirLastByte(CompareMode mode) {
+    assertThat(compare(mode, "{\"a\":1,\"b\":[10,20,30],\"c\":2}", "{\"a\":1,\"b\":[10,20,31],\"c\":3}"))
+        .extracting(Diff::path)
+        .containsExactly("$.b[2]", "$.c");
+    assertThat(compare(mode, "[\"ab\",\"ab\",1]", "[\"ab\",\"abc\",1]")).hasSize(1);
+    assertThat(compare(mode, "{\"x\":[1,22],\"y\":[1,22]}", "{\"x\":[1,22],\"y\":[1,2,2]}")).isNotEmpty();
+  }
+
+  @ParameterizedTest
+  @EnumSource(CompareMode.class)
   void fieldOrderAndWhiteSpaceDoNotMatter(CompareMode mode) {
     assertThat(compare(mode, "{\"a\":1,\"b\":{\"c\":[1,2],\"d\":null}}", " { \"b\" : {\"d\":null, \"c\":[ 1 ,2 ]},\n\"a\":1 } "))
         .isEmpty();

@@ -239,6 +239,23 @@ class CoreComparatorTest {
   }
 
   @Test
+  void keyedArraysNestedInKeyedItemsGroupTheirOwnItems() {
+    CompareConfig rules = new CompareConfig(STRICT, List.of(), List.of(),
+        Map.of("$.posts", "id", "$.posts[*].comments", "author"), Map.of());
+    String legacy = "{'posts':[{'id':1,'comments':[{'author':'ada','t':'x'},{'author':'bob','t':'y'}]},"
+        + "{'id':2,'comments':[{'author':'ada','t':'p'},{'author':'cy','t':'q'}]}]}";
+    String fresh = "{'posts':[{'id':2,'comments':[{'author':'cy','t':'q'},{'author':'ada','t':'P'}]},"
+        + "{'id':1,'comments':[{'author':'bob','t':'y'},{'author':'ada','t':'x'}]}]}";
+    assertThat(compare(rules, legacy, fresh))
+        .containsExactly(diff("$.posts[id=2].comments[author=ada].t", CHANGED, "'p'", "'P'"));
+    assertThat(compare(rules, legacy, legacy)).isEmpty();
+    assertThat(compare(keyedByAuthor(STRICT), "{'comments':[{'author':'ada','t':'x'}]}", "{'comments':[{'author':'bo','t':'x'}]}"))
+        .containsExactly(
+            diff("$.comments[author=ada]", MISSING, "{'author':'ada','t':'x'}", null),
+            diff("$.comments[author=bo]", UNEXPECTED, null, "{'author':'bo','t':'x'}"));
+  }
+
+  @Test
   void itemsWithoutTheKeyFieldAreComparedByIndex() {
     String legacy = "{'comments':[{'author':'ada'},{'anon':1},'note']}";
     String fresh = "{'comments':['note',{'anon':2},{'author':'ada'}]}";
