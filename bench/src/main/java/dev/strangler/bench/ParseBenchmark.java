@@ -13,7 +13,8 @@ import org.openjdk.jmh.annotations.Setup;
 
 /**
  * The tape parser ({@link Json#parse}) and its check-only mode ({@link Json#validate}, what a
- * pair of identical bodies costs) against Jackson's {@code readTree} and against a plain byte loop that only finds the quotes (a floor for any parser that looks at every byte), on the
+ * pair of identical bodies costs) against Jackson's {@code readTree} and against a plain byte
+ * loop that only finds the quotes (a floor for any parser that looks at every byte), on the
  * legacy document of {@link CompareDocuments}. Run with {@code bench/compare.sh ParseBenchmark}.
  */
 public class ParseBenchmark extends JmhSettings {

@@ -81,31 +81,39 @@ final class ItemPairing {
       return;
     }
     ItemPairing pairing = new ItemPairing(walk, item, legacy, fresh);
-    boolean few = legacy.size() <= FEW && fresh.size() <= FEW;
-    if (!few) {
-      pairing.byPosition();
-    }
-    if (pairing.open()) {
-      if (few) {
-        pairing.bySameBytes();
-      } else {
-        pairing.byBytes();
-      }
-    }
-    if (pairing.open()) {
-      if (few) {
-        pairing.exactly();
-      } else {
-        pairing.byHash();
-      }
-    }
-    if (pairing.open() && walk.extensible() && !few) {
-      pairing.byProjection();
+    if (legacy.size() <= FEW && fresh.size() <= FEW) {
+      pairing.fewDirectly();
+    } else {
+      pairing.manyByHash();
     }
     if (pairing.open()) {
       pairing.firstFit();
     }
     pairing.report(path);
+  }
+
+  /** Passes 2 and 3 for a few items, by direct trials. */
+  private void fewDirectly() {
+    if (open()) {
+      bySameBytes();
+    }
+    if (open()) {
+      exactly();
+    }
+  }
+
+  /** Passes 1 to 4 through hash tables, near-linear for many items. */
+  private void manyByHash() {
+    byPosition();
+    if (open()) {
+      byBytes();
+    }
+    if (open()) {
+      byHash();
+    }
+    if (open() && walk.extensible()) {
+      byProjection();
+    }
   }
 
   private boolean open() {
@@ -162,16 +170,7 @@ final class ItemPairing {
 
   /** Pass 3 for a few items: open pairs that match counting added fields, within the trial budget. */
   private void exactly() {
-    directly((k, q) -> {
-      if (!walk.hasBudget()) {
-        return false;
-      }
-      if (walk.matches(item, legacy.get(k), fresh.get(q), true)) {
-        return true;
-      }
-      walk.spend();
-      return false;
-    });
+    directly((k, q) -> walk.hasBudget() && trial(legacy.get(k), q, true));
   }
 
   /** Pairs open items that pass {@code test}: first at equal positions, then each legacy item with the first new one. */
@@ -243,16 +242,19 @@ final class ItemPairing {
 
   private void take(HashBuckets buckets, int k, long hash, boolean exactly) {
     int value = legacy.get(k);
-    int q = buckets.take(hash, walk.hasBudget() ? TRIES : 1, c -> {
-      if (walk.matches(item, value, fresh.get(c), exactly)) {
-        return true;
-      }
-      walk.spend();
-      return false;
-    });
+    int q = buckets.take(hash, walk.hasBudget() ? TRIES : 1, c -> trial(value, c, exactly));
     if (q >= 0) {
       pair(k, q);
     }
+  }
+
+  /** Whether legacy value {@code value} matches new item {@code q}; a failed trial spends budget. */
+  private boolean trial(int value, int q, boolean exactly) {
+    if (walk.matches(item, value, fresh.get(q), exactly)) {
+      return true;
+    }
+    walk.spend();
+    return false;
   }
 
   /** First fit over a linked list of the free new items, so that taken ones cost nothing to skip. */
@@ -322,6 +324,7 @@ final class ItemPairing {
     int[] counterpart = new int[partner.length];
     Arrays.fill(counterpart, -1);
     if (openLegacy > 0 && openFresh > 0 && openLegacy + openFresh > 2) {
+      // one open item on each side is paired in order below anyway
       byUniqueField(counterpart);
     }
     int q = 0;

@@ -17,7 +17,7 @@ final class KeySlots implements AutoCloseable {
   private static final int REUSED_ITEMS = 1 << 14;
   private static final ThreadLocal<KeySlots> SPARE = new ThreadLocal<>();
 
-  private Tape[] tapes = new Tape[2];
+  private final Tape[] tapes = new Tape[2];
   private int legacySize;
   private int total;
   /** The slot of each item, legacy items first. */
