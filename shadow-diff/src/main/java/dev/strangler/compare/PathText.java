@@ -1,7 +1,11 @@
 package dev.strangler.compare;
 
+import dev.strangler.json.Tape;
+
 /** The text conventions of diff paths and rule patterns: plain names, quoting and brackets. */
 final class PathText {
+  private static final String[] LITERALS = {"true", "false", "null"};
+
   private PathText() {}
 
   /** Whether a field name can be written as {@code .name}. */
@@ -12,6 +16,41 @@ final class PathText {
     for (int i = 0; i < name.length(); i++) {
       char c = name.charAt(i);
       if (!(Character.isLetterOrDigit(c) || c == '_' || c == '-' || c == '$' || c == '@')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether an ASCII byte may be part of a plain name: a letter, a digit or one of {@code _-$@}. */
+  static boolean plainAscii(byte b) {
+    return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9')
+        || b == '_' || b == '-' || b == '$' || b == '@';
+  }
+
+  /** Whether an ASCII byte may start a plain key value ({@link #plainKey}): a letter or {@code _}. */
+  static boolean plainKeyStart(byte b) {
+    return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || b == '_';
+  }
+
+  /** Whether an ASCII byte may follow in a plain key value: a letter, a digit or one of {@code _-.@:+} and space. */
+  static boolean plainKeyPart(byte b) {
+    return plainKeyStart(b) || (b >= '0' && b <= '9') || b == '-' || b == '.' || b == '@' || b == ':' || b == '+' || b == ' ';
+  }
+
+  /** Whether the bytes {@code [from..to)} of a document spell {@code true}, {@code false} or {@code null}. */
+  static boolean isLiteral(Tape tape, int from, int to) {
+    for (String word : LITERALS) {
+      if (to - from == word.length() && spells(tape, from, word)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean spells(Tape tape, int from, String word) {
+    for (int i = 0; i < word.length(); i++) {
+      if (tape.byteAt(from + i) != word.charAt(i)) {
         return false;
       }
     }

@@ -128,8 +128,13 @@ public final class Tape {
     long b = other.cells[2 * m];
     int aStart = (int) (a >>> 32);
     int bStart = (int) (b >>> 32);
-    return (int) a - aStart == (int) b - bStart
-        && Arrays.equals(src, aStart, (int) a, other.src, bStart, (int) b);
+    int length = (int) a - aStart;
+    if (length != (int) b - bStart) {
+      return false;
+    }
+    return length <= 8 && aStart + 8 <= src.length && bStart + 8 <= other.src.length
+        ? Bytes.sameWordStart(src, aStart, other.src, bStart, length)
+        : Arrays.equals(src, aStart, (int) a, other.src, bStart, (int) b);
   }
 
   /**
@@ -159,6 +164,11 @@ public final class Tape {
   /** The text of the string whose bytes between the quotes are {@code src[from..to)}. */
   static String text(byte[] src, int from, int to, boolean decode, boolean name) {
     return decode ? TextDecoder.decode(src, from, to, name) : new String(src, from, to - from, StandardCharsets.UTF_8);
+  }
+
+  /** The byte at {@code offset} of the document's UTF-8 text. */
+  public byte byteAt(int offset) {
+    return src[offset];
   }
 
   /** The JSON text of a value, as written (a number's literal, a string with quotes and escapes). */
@@ -197,6 +207,14 @@ public final class Tape {
   /** A 64-bit hash of the bytes of entry {@code n}. */
   public long byteHash(int n) {
     return Bytes.hash(src, start(n), end(n));
+  }
+
+  /**
+   * A cheap fingerprint of the bytes of entry {@code n} (its length and three words of them):
+   * equal bytes give equal samples, so unequal samples rule out equal bytes without comparing them.
+   */
+  public long byteSample(int n) {
+    return Bytes.sample(src, start(n), end(n));
   }
 
   /** The value of field {@code name} of object {@code object}, or -1. */

@@ -90,4 +90,34 @@ class TapeTest {
     assertThat(t.text(1)).isEqualTo("a");
     assertThat(t.number(t.field(0, "a"))).isEqualTo(3L);
   }
+
+  @Test
+  void sameBytesAndSamplesTellValuesApartByEveryByte() throws JsonSyntaxException {
+    List<String> values = new ArrayList<>();
+    for (int length = 0; length <= 20; length++) {
+      String base = "abcdefghijklmnopqrstu".substring(0, length);
+      values.add("\"" + base + "\"");
+      for (int at = 0; at < length; at++) {
+        values.add("\"" + base.substring(0, at) + 'Z' + base.substring(at + 1) + "\"");
+      }
+    }
+    values.addAll(List.of("1", "2", "12", "13", "-1", "1.0", "1.5", "1234567", "1234568", "12345678", "12345679",
+        "123456789", "123456780", "true", "null", "[]", "{}", "[1]", "[2]"));
+    Tape a = Json.parse("[" + String.join(",", values) + "]");
+    Tape b = Json.parse("[0," + String.join(" ,", values) + "]");
+    for (int i = 0; i < values.size(); i++) {
+      for (int j = 0; j < values.size(); j++) {
+        int n = a.item(0, i);
+        int m = b.item(0, j + 1);
+        assertThat(a.sameBytes(n, b, m)).as(values.get(i) + " vs " + values.get(j)).isEqualTo(i == j || values.get(i).equals(values.get(j)));
+        if (a.sameBytes(n, b, m)) {
+          assertThat(a.byteSample(n)).isEqualTo(b.byteSample(m));
+        }
+      }
+    }
+    Tape last = Json.parse("\"ab\"");
+    Tape other = Json.parse("\"ab\"");
+    assertThat(last.sameBytes(0, other, 0)).isTrue();
+    assertThat(last.sameBytes(0, Json.parse("\"ac\""), 0)).isFalse();
+  }
 }
