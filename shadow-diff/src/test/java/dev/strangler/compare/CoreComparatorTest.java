@@ -163,6 +163,15 @@ class CoreComparatorTest {
   }
 
   @Test
+  void shuffledItemsWithAddedFieldsPairByFirstFitWhenNoFieldIsAKey() {
+    String legacy = "[{'v':[1]},{'v':[2]},{'v':[3]}]";
+    assertThat(compare(LENIENT, legacy, "[{'v':[2],'x':1},{'v':[3],'x':1},{'v':[1],'x':1}]")).isEmpty();
+    assertThat(compare(LENIENT, "[{'v':[1]},{'v':[2]}]", "[{'v':[2],'x':1},{'v':[1],'x':1}]")).isEmpty();
+    assertThat(compare(LENIENT, "[{'v':[1]},{'v':[2]}]", "[{'v':[2],'x':1},{'v':[4],'x':1}]"))
+        .containsExactly(diff("$[0].v[0]", CHANGED, "1", "4"));
+  }
+
+  @Test
   void ignoredPathsArePrunedOnBothSides() {
     CompareConfig rules = new CompareConfig(STRICT, List.of("$.updatedAt", "$.meta"), List.of(), Map.of(), Map.of());
     assertThat(compare(rules, "{'a':1,'updatedAt':1,'meta':{'x':1}}", "{'a':1,'updatedAt':2}")).isEmpty();
