@@ -31,15 +31,6 @@ final class Bytes {
     return (((q - ONES) & ~q) | ((b - ONES) & ~b) | (w - SPACES) | w) & HIGH;
   }
 
-  /**
-   * Whether the first {@code length} (at most 8) bytes of the words at {@code at} and
-   * {@code otherAt} are equal: a short value compared without a call.
-   */
-  static boolean sameWordStart(byte[] b, int at, byte[] other, int otherAt, int length) {
-    long mask = length == 8 ? -1L : (1L << (8 * length)) - 1;
-    return ((word(b, at) ^ word(other, otherAt)) & mask) == 0;
-  }
-
   /** The offset in its word of the byte a nonzero {@link #special} mask points at. */
   static int firstByte(long mask) {
     return Long.numberOfTrailingZeros(mask) >>> 3;

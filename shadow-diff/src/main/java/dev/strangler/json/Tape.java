@@ -128,13 +128,8 @@ public final class Tape {
     long b = other.cells[2 * m];
     int aStart = (int) (a >>> 32);
     int bStart = (int) (b >>> 32);
-    int length = (int) a - aStart;
-    if (length != (int) b - bStart) {
-      return false;
-    }
-    return length <= 8 && aStart + 8 <= src.length && bStart + 8 <= other.src.length
-        ? Bytes.sameWordStart(src, aStart, other.src, bStart, length)
-        : Arrays.equals(src, aStart, (int) a, other.src, bStart, (int) b);
+    return (int) a - aStart == (int) b - bStart
+        && Arrays.equals(src, aStart, (int) a, other.src, bStart, (int) b);
   }
 
   /**
