@@ -173,17 +173,9 @@ final class ItemPairing {
   private void bySameBytes() {
     Tape a = legacy.tape();
     Tape b = fresh.tape();
-    long[] legacySamples = samples(legacy);
-    long[] freshSamples = samples(fresh);
+    long[] legacySamples = IdenticalItems.samples(legacy);
+    long[] freshSamples = IdenticalItems.samples(fresh);
     directly((k, q) -> legacySamples[k] == freshSamples[q] && a.sameBytes(legacy.get(k), b, fresh.get(q)));
-  }
-
-  private static long[] samples(Items items) {
-    long[] samples = new long[items.size()];
-    for (int k = 0; k < samples.length; k++) {
-      samples[k] = items.tape().byteSample(items.get(k));
-    }
-    return samples;
   }
 
   /** Pass 3 for a few items: open pairs that match counting added fields, within the trial budget. */

@@ -33,7 +33,42 @@ final class KeyedItems {
       walk.fail();
       return;
     }
-    new KeyedItems(walk, item, keyField, Items.all(walk.legacy(), i), Items.all(walk.fresh(), j)).byKey();
+    KeyedItems keyed = new KeyedItems(walk, item, keyField, Items.all(walk.legacy(), i), Items.all(walk.fresh(), j));
+    if (!keyed.byIdenticalBytes()) {
+      keyed.byKey();
+    }
+  }
+
+  /**
+   * For a few items, equally many on each side: when all are identical to one on the other side
+   * but at most one pair with equal keys, that pair is all there is to compare. Identical items
+   * have equal keys and match under every rule, so grouping by key would pair them too and leave
+   * just that pair in its group, diffed at its key. False when this does not apply.
+   */
+  private boolean byIdenticalBytes() {
+    if (legacy.size() > ItemPairing.FEW || legacy.size() != fresh.size()) {
+      return false;
+    }
+    IdenticalItems same = new IdenticalItems(legacy, fresh);
+    if (same.all()) {
+      return true;
+    }
+    if (!same.oneEach()) {
+      return false;
+    }
+    Tape a = legacy.tape();
+    Tape b = fresh.tape();
+    int mine = legacy.get(same.legacyLeft());
+    int theirs = fresh.get(same.freshLeft());
+    int myKey = a.kind(mine) == Tape.OBJECT ? a.field(mine, keyField, keyName) : -1;
+    int theirKey = b.kind(theirs) == Tape.OBJECT ? b.field(theirs, keyField, keyName) : -1;
+    if (myKey < 0 || theirKey < 0 || !KeyValue.equal(a, myKey, b, theirKey)) {
+      return false;
+    }
+    walk.path().pushKey(keyField, a, firstSpelling(myKey, same.legacyLeft()));
+    walk.node(item, mine, theirs);
+    walk.path().pop();
+    return true;
   }
 
   /** Walks the keys in order of first appearance, legacy side first. */
@@ -69,6 +104,22 @@ final class KeyedItems {
       ItemPath path = slots.keyless(s) ? ItemPath.INDEX : (p, index) -> p.pushKey(keyField, slots.keyTape(s), slots.keyNode(s));
       ItemPairing.compare(walk, item, legacy.subset(slots.positions(0, s)), fresh.subset(slots.positions(1, s)), path);
     }
+  }
+
+  /**
+   * The key value the path shows for key {@code key} of legacy item {@code k}: as in {@link
+   * KeySlots}, the first legacy item with an equal key gives it (1 and 1.0 are one key).
+   */
+  private int firstSpelling(int key, int k) {
+    Tape a = legacy.tape();
+    for (int before = 0; before < k; before++) {
+      int other = legacy.get(before);
+      int otherKey = a.kind(other) == Tape.OBJECT ? a.field(other, keyField, keyName) : -1;
+      if (otherKey >= 0 && KeyValue.equal(a, otherKey, a, key)) {
+        return otherKey;
+      }
+    }
+    return key;
   }
 
   private void push(KeySlots slots, int s, int index) {

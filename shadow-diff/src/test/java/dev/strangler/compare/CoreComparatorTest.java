@@ -248,6 +248,18 @@ class CoreComparatorTest {
   }
 
   @Test
+  void aKeySpelledTwoWaysIsWrittenAsItsFirstLegacyItemSpellsIt() {
+    CompareConfig rules = new CompareConfig(STRICT, List.of(), List.of(), Map.of("$.c", "k"), Map.of());
+    String legacy = "{'c':[{'k':1,'v':1},{'k':1.0,'v':2},{'k':2,'v':3}]}";
+    assertThat(compare(rules, legacy, "{'c':[{'k':2,'v':3},{'k':1.0,'v':9},{'k':1,'v':1}]}"))
+        .containsExactly(diff("$.c[k=1].v", CHANGED, "2", "9"));
+    assertThat(compare(rules, legacy, "{'c':[{'k':2,'v':3},{'k':1.0,'v':2},{'k':1,'v':8}]}"))
+        .containsExactly(diff("$.c[k=1].v", CHANGED, "1", "8"));
+    assertThat(compare(rules, legacy, "{'c':[{'k':2,'v':4},{'k':1.0,'v':2},{'k':1,'v':1}]}"))
+        .containsExactly(diff("$.c[k=2].v", CHANGED, "3", "4"));
+  }
+
+  @Test
   void keyedArraysNestedInKeyedItemsGroupTheirOwnItems() {
     CompareConfig rules = new CompareConfig(STRICT, List.of(), List.of(),
         Map.of("$.posts", "id", "$.posts[*].comments", "author"), Map.of());
