@@ -1,16 +1,29 @@
 package dev.strangler.compare;
 
+import dev.strangler.json.Tape;
+
 /**
- * Pairs the items of two arrays of equal, small size ({@link ItemPairing#FEW} at most) that have
- * identical bytes, told apart first by a sample of their bytes: a shuffled array whose items are
- * unchanged, or all but one, costs no key table and no walk.
+ * Pairs the items of two arrays of equal size that have identical bytes: up to {@link
+ * ItemPairing#FEW} items told apart by a sample of their bytes, more through a table of byte
+ * hashes. A shuffled array whose items are unchanged, or all but one, then costs no key table
+ * and no walk.
  */
 final class IdenticalItems {
   private int legacyLeft = -1;
   private int freshLeft = -1;
   private boolean moreLeft;
 
+  /** Pairs the identical items of two arrays of equal size. */
   IdenticalItems(Items legacy, Items fresh) {
+    if (legacy.size() <= ItemPairing.FEW) {
+      directly(legacy, fresh);
+    } else {
+      byHash(legacy, fresh);
+    }
+  }
+
+  /** For a few items: each legacy item against the open new ones, by sample and then bytes. */
+  private void directly(Items legacy, Items fresh) {
     long[] legacySamples = samples(legacy);
     long[] freshSamples = samples(fresh);
     int taken = 0;
@@ -30,6 +43,35 @@ final class IdenticalItems {
     }
     if (legacyLeft >= 0) {
       freshLeft = Integer.numberOfTrailingZeros(~taken);
+    }
+  }
+
+  /** For many items: each legacy item looked up by a hash of its bytes among the new ones. */
+  private void byHash(Items legacy, Items fresh) {
+    Tape a = legacy.tape();
+    Tape b = fresh.tape();
+    long[] freshHashes = new long[fresh.size()];
+    for (int q = 0; q < freshHashes.length; q++) {
+      freshHashes[q] = b.byteHash(fresh.get(q));
+    }
+    HashBuckets buckets = new HashBuckets(freshHashes);
+    boolean[] taken = new boolean[freshHashes.length];
+    for (int k = 0; k < legacy.size() && !moreLeft; k++) {
+      int value = legacy.get(k);
+      int q = buckets.take(a.byteHash(value), ItemPairing.TRIES, c -> a.sameBytes(value, b, fresh.get(c)));
+      if (q >= 0) {
+        taken[q] = true;
+      } else if (legacyLeft < 0) {
+        legacyLeft = k;
+      } else {
+        moreLeft = true;
+      }
+    }
+    if (legacyLeft >= 0 && !moreLeft) {
+      freshLeft = 0;
+      while (taken[freshLeft]) {
+        freshLeft++;
+      }
     }
   }
 

@@ -39,7 +39,7 @@ final class KeyValue {
       return true;
     }
     return switch (kind) {
-      case Tape.NUMBER -> Numbers.equal(a, i, b, j, null);
+      case Tape.NUMBER -> a.isFloat(i) || b.isFloat(j) ? Numbers.equal(a, i, b, j, null) : Numbers.bothZero(a, i, b, j);
       case Tape.STRING -> a.sameText(i, b, j);
       case Tape.OBJECT, Tape.ARRAY -> a.toJsonNode(i).equals(b.toJsonNode(j));
       default -> false;

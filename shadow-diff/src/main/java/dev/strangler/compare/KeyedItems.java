@@ -40,13 +40,14 @@ final class KeyedItems {
   }
 
   /**
-   * For a few items, equally many on each side: when all are identical to one on the other side
-   * but at most one pair with equal keys, that pair is all there is to compare. Identical items
-   * have equal keys and match under every rule, so grouping by key would pair them too and leave
-   * just that pair in its group, diffed at its key. False when this does not apply.
+   * For equally many items on each side: when all are identical to one on the other side but at
+   * most one pair with equal keys, that pair is all there is to compare. Identical items have
+   * equal keys and match under every rule, so grouping by key would pair them too and leave just
+   * that pair in its group (of at most {@link ItemPairing#FEW} items, which pair directly), diffed
+   * at its key. False when this does not apply.
    */
   private boolean byIdenticalBytes() {
-    if (legacy.size() > ItemPairing.FEW || legacy.size() != fresh.size()) {
+    if (legacy.size() != fresh.size()) {
       return false;
     }
     IdenticalItems same = new IdenticalItems(legacy, fresh);
@@ -65,7 +66,11 @@ final class KeyedItems {
     if (myKey < 0 || theirKey < 0 || !KeyValue.equal(a, myKey, b, theirKey)) {
       return false;
     }
-    walk.path().pushKey(keyField, a, firstSpelling(myKey, same.legacyLeft()));
+    int shown = shownKey(myKey, same.legacyLeft());
+    if (shown < 0) {
+      return false;
+    }
+    walk.path().pushKey(keyField, a, shown);
     walk.node(item, mine, theirs);
     walk.path().pop();
     return true;
@@ -108,18 +113,24 @@ final class KeyedItems {
 
   /**
    * The key value the path shows for key {@code key} of legacy item {@code k}: as in {@link
-   * KeySlots}, the first legacy item with an equal key gives it (1 and 1.0 are one key).
+   * KeySlots}, the first legacy item with an equal key gives it (1 and 1.0 are one key). -1 when
+   * more than {@link ItemPairing#FEW} legacy items share the key: their group pairs through hash
+   * tables, which this shortcut does not follow.
    */
-  private int firstSpelling(int key, int k) {
+  private int shownKey(int key, int k) {
     Tape a = legacy.tape();
-    for (int before = 0; before < k; before++) {
-      int other = legacy.get(before);
-      int otherKey = a.kind(other) == Tape.OBJECT ? a.field(other, keyField, keyName) : -1;
+    boolean few = legacy.size() <= ItemPairing.FEW;
+    int shown = -1;
+    int sharing = 1;
+    for (int other = 0; other < (few ? k : legacy.size()); other++) {
+      int item = legacy.get(other);
+      int otherKey = other == k || a.kind(item) != Tape.OBJECT ? -1 : a.field(item, keyField, keyName);
       if (otherKey >= 0 && KeyValue.equal(a, otherKey, a, key)) {
-        return otherKey;
+        shown = shown < 0 && other < k ? otherKey : shown;
+        sharing++;
       }
     }
-    return key;
+    return sharing > ItemPairing.FEW ? -1 : shown < 0 ? key : shown;
   }
 
   private void push(KeySlots slots, int s, int index) {

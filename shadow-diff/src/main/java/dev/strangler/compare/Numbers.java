@@ -70,6 +70,19 @@ final class Numbers {
     return d == Math.rint(d) && d >= -LONG_RANGE && d < LONG_RANGE && (long) d == l;
   }
 
+  /**
+   * Whether two integer literals whose bytes differ are equal: JSON allows no leading zeros, so
+   * only {@code 0} and {@code -0} are one value spelled two ways.
+   */
+  static boolean bothZero(Tape a, int i, Tape b, int j) {
+    return isZero(a, i) && isZero(b, j);
+  }
+
+  private static boolean isZero(Tape t, int n) {
+    int length = t.end(n) - t.start(n);
+    return t.byteAt(t.end(n) - 1) == '0' && (length == 1 || (length == 2 && t.byteAt(t.start(n)) == '-'));
+  }
+
   /** A hash equal for all numbers {@link #equal} without tolerance counts equal. */
   static long hash(Tape t, int n) {
     long small = t.smallInteger(n);

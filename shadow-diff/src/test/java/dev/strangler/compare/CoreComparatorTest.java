@@ -16,6 +16,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.strangler.config.CompareConfig;
 import dev.strangler.config.CompareMode;
+import dev.strangler.json.JsonSyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -257,6 +259,35 @@ class CoreComparatorTest {
         .containsExactly(diff("$.c[k=1].v", CHANGED, "1", "8"));
     assertThat(compare(rules, legacy, "{'c':[{'k':2,'v':4},{'k':1.0,'v':2},{'k':1,'v':1}]}"))
         .containsExactly(diff("$.c[k=2].v", CHANGED, "3", "4"));
+  }
+
+  @Test
+  void aLargeGroupSharingAKeyPairsWithinItsGroup() {
+    StringBuilder legacy = new StringBuilder("{'comments':[");
+    StringBuilder fresh = new StringBuilder("{'comments':[");
+    for (int i = 0; i < 12; i++) {
+      legacy.append(i == 0 ? "" : ",").append("{'author':'ada','t':").append(i).append('}');
+      fresh.append(i == 0 ? "" : ",").append("{'author':'ada','t':").append(i == 3 ? 30 : 11 - i == 3 ? 3 : 11 - i).append('}');
+    }
+    legacy.append(",{'author':'bob','t':0}]}");
+    fresh.append(",{'author':'bob','t':0}]}");
+    assertThat(compare(keyedByAuthor(STRICT), legacy.toString(), fresh.toString()))
+        .containsExactly(diff("$.comments[author=ada].t", CHANGED, "8", "30"));
+  }
+
+  @Test
+  void zeroAndMinusZeroAreOneKey() throws JsonSyntaxException {
+    CoreComparator keyed = new CoreComparator(new CompareConfig(STRICT, List.of(), List.of(), Map.of("$.c", "k"), Map.of()));
+    assertThat(keyed.compare(utf8("{\"c\":[{\"k\":0,\"v\":1},{\"k\":10,\"v\":1}]}"), utf8("{\"c\":[{\"k\":10,\"v\":1},{\"k\":-0,\"v\":2}]}")))
+        .containsExactly(diff("$.c[k=0].v", CHANGED, "1", "2"));
+    assertThat(keyed.compare(utf8("{\"c\":[{\"k\":-0,\"v\":1},{\"k\":10,\"v\":1}]}"), utf8("{\"c\":[{\"k\":10,\"v\":1},{\"k\":0,\"v\":2}]}")))
+        .containsExactly(diff("$.c[k=0].v", CHANGED, "1", "2"));
+    assertThat(keyed.compare(utf8("{\"c\":[{\"k\":1,\"v\":1},{\"k\":10,\"v\":1}]}"), utf8("{\"c\":[{\"k\":10,\"v\":1},{\"k\":-1,\"v\":1}]}")))
+        .extracting(Diff::path).containsExactly("$.c[k=1]", "$.c[k=-1]");
+  }
+
+  private static byte[] utf8(String json) {
+    return json.getBytes(StandardCharsets.UTF_8);
   }
 
   @Test

@@ -143,4 +143,19 @@ class LargeArraysTest {
         diff("$.comments[id=54321]", DiffKind.MISSING, comment(54_321).toString(), null),
         diff("$.comments[id=100000]", DiffKind.UNEXPECTED, null, comment(SIZE).toString()));
   }
+
+  @Test
+  void keyedArrayShuffledWithOneChangedItemReportsItAtItsKey() {
+    List<ObjectNode> legacy = comments();
+    List<ObjectNode> fresh = shuffledCopy(legacy);
+    CompareConfig rules = new CompareConfig(CompareMode.STRICT, List.of(), List.of(), Map.of("$.comments", "id"), Map.of());
+    CoreComparator comparator = new CoreComparator(rules);
+    assertThat(comparator.compare(document(legacy), document(fresh))).isEmpty();
+    fresh.get(positionOf(fresh, 4242)).put("likes", 99);
+    assertThat(comparator.compare(document(legacy), document(fresh)))
+        .containsExactly(diff("$.comments[id=4242].likes", DiffKind.CHANGED, String.valueOf(4242 % 7), "99"));
+    fresh.get(positionOf(fresh, 4242)).put("id", -4242);
+    assertThat(comparator.compare(document(legacy), document(fresh))).extracting(Diff::path)
+        .containsExactly("$.comments[id=4242]", "$.comments[id=-4242]");
+  }
 }
