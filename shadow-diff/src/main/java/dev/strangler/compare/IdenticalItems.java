@@ -1,7 +1,5 @@
 package dev.strangler.compare;
 
-import dev.strangler.json.Tape;
-
 /**
  * Pairs the items of two arrays of equal size that have identical bytes: up to {@link
  * ItemPairing#FEW} items told apart by a sample of their bytes, more through a table of byte
@@ -48,17 +46,10 @@ final class IdenticalItems {
 
   /** For many items: each legacy item looked up by a hash of its bytes among the new ones. */
   private void byHash(Items legacy, Items fresh) {
-    Tape a = legacy.tape();
-    Tape b = fresh.tape();
-    long[] freshHashes = new long[fresh.size()];
-    for (int q = 0; q < freshHashes.length; q++) {
-      freshHashes[q] = b.byteHash(fresh.get(q));
-    }
-    HashBuckets buckets = new HashBuckets(freshHashes);
-    boolean[] taken = new boolean[freshHashes.length];
+    ByteTwins twins = new ByteTwins(fresh, null);
+    boolean[] taken = new boolean[fresh.size()];
     for (int k = 0; k < legacy.size() && !moreLeft; k++) {
-      int value = legacy.get(k);
-      int q = buckets.take(a.byteHash(value), ItemPairing.TRIES, c -> a.sameBytes(value, b, fresh.get(c)));
+      int q = twins.take(legacy.tape(), legacy.get(k));
       if (q >= 0) {
         taken[q] = true;
       } else if (legacyLeft < 0) {

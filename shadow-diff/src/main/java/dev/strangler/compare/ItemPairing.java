@@ -151,17 +151,10 @@ final class ItemPairing {
 
   /** Pairs items with identical bytes, which match under every rule: a byte hash and a byte comparison each. */
   private void byBytes() {
-    Tape a = legacy.tape();
-    Tape b = fresh.tape();
-    long[] freshHashes = new long[fresh.size()];
-    for (int q = 0; q < freshHashes.length; q++) {
-      freshHashes[q] = taken[q] ? NodeHash.NO_HASH : b.byteHash(fresh.get(q));
-    }
-    HashBuckets buckets = new HashBuckets(freshHashes);
+    ByteTwins twins = new ByteTwins(fresh, taken);
     for (int k = 0; k < partner.length && openFresh > 0; k++) {
       if (partner[k] < 0) {
-        int value = legacy.get(k);
-        int q = buckets.take(a.byteHash(value), TRIES, c -> a.sameBytes(value, b, fresh.get(c)));
+        int q = twins.take(legacy.tape(), legacy.get(k));
         if (q >= 0) {
           pair(k, q);
         }

@@ -91,13 +91,18 @@ final class KeySlots implements AutoCloseable {
     Tape t = items.tape();
     for (int k = 0; k < items.size(); k++) {
       int item = items.get(k);
-      int key = t.kind(item) == Tape.OBJECT ? t.field(item, keyField, keyName) : -1;
+      int key = keyOf(t, item, keyField, keyName);
       int slot = slot(t, key);
       slotOf[side * legacySize + k] = slot;
       if (cells[4 * slot + side]++ == 0) {
         cells[4 * slot + 2 + side] = k;
       }
     }
+  }
+
+  /** The value of key field {@code keyField} (also as UTF-8 {@code keyName}) of item {@code item}, or -1 (no key, or not an object). */
+  static int keyOf(Tape t, int item, String keyField, byte[] keyName) {
+    return t.kind(item) == Tape.OBJECT ? t.field(item, keyField, keyName) : -1;
   }
 
   private int slot(Tape t, int key) {

@@ -61,8 +61,8 @@ final class KeyedItems {
     Tape b = fresh.tape();
     int mine = legacy.get(same.legacyLeft());
     int theirs = fresh.get(same.freshLeft());
-    int myKey = a.kind(mine) == Tape.OBJECT ? a.field(mine, keyField, keyName) : -1;
-    int theirKey = b.kind(theirs) == Tape.OBJECT ? b.field(theirs, keyField, keyName) : -1;
+    int myKey = KeySlots.keyOf(a, mine, keyField, keyName);
+    int theirKey = KeySlots.keyOf(b, theirs, keyField, keyName);
     if (myKey < 0 || theirKey < 0 || !KeyValue.equal(a, myKey, b, theirKey)) {
       return false;
     }
@@ -123,8 +123,7 @@ final class KeyedItems {
     int shown = -1;
     int sharing = 1;
     for (int other = 0; other < (few ? k : legacy.size()); other++) {
-      int item = legacy.get(other);
-      int otherKey = other == k || a.kind(item) != Tape.OBJECT ? -1 : a.field(item, keyField, keyName);
+      int otherKey = other == k ? -1 : KeySlots.keyOf(a, legacy.get(other), keyField, keyName);
       if (otherKey >= 0 && KeyValue.equal(a, otherKey, a, key)) {
         shown = shown < 0 && other < k ? otherKey : shown;
         sharing++;
