@@ -97,7 +97,7 @@ final class ItemPairing {
     if (open()) {
       bySameBytes();
     }
-    if (open()) {
+    if (open() && !lastPairIsItsOwnReport()) {
       exactly();
     }
   }
@@ -108,17 +108,17 @@ final class ItemPairing {
     if (open()) {
       byBytes();
     }
-    if (open()) {
+    if (open() && !lastPairIsItsOwnReport()) {
       byHash();
     }
-    if (open() && walk.extensible()) {
+    if (open() && walk.extensible() && !lastPairIsItsOwnReport()) {
       byProjection();
     }
   }
 
   /**
-   * Whether one item is left on each side outside a probe: first fit would try just that pair,
-   * and the report diffs it anyway (a match reports nothing), so one walk does for both.
+   * Whether one item is left on each side outside a probe: every later pass would try just that
+   * pair, and the report diffs it anyway (a match reports nothing), so one walk does for all.
    */
   private boolean lastPairIsItsOwnReport() {
     return !walk.probing() && openLegacy == 1 && openFresh == 1;
@@ -164,40 +164,43 @@ final class ItemPairing {
 
   /** Pass 2 for a few items: open pairs with identical bytes, most told apart by a sample of their bytes. */
   private void bySameBytes() {
-    Tape a = legacy.tape();
-    Tape b = fresh.tape();
-    long[] legacySamples = IdenticalItems.samples(legacy);
-    long[] freshSamples = IdenticalItems.samples(fresh);
-    directly((k, q) -> legacySamples[k] == freshSamples[q] && a.sameBytes(legacy.get(k), b, fresh.get(q)));
+    directly(IdenticalItems.samples(legacy), IdenticalItems.samples(fresh));
   }
 
   /** Pass 3 for a few items: open pairs that match counting added fields, within the trial budget. */
   private void exactly() {
-    directly((k, q) -> walk.hasBudget() && trial(legacy.get(k), q, true));
+    directly(null, null);
   }
 
   /**
-   * Pairs open items that pass {@code test}: first at equal positions, then each legacy item with
-   * the first new one (an equal position that failed is not tried again: both items were open).
+   * Pairs open items that pass {@link #pairs}: first at equal positions, then each legacy item
+   * with the first new one (an equal position that failed is not tried again: both items were
+   * open).
    */
-  private void directly(PairTest test) {
+  private void directly(long[] legacySamples, long[] freshSamples) {
     for (int k = 0; k < partner.length && k < taken.length; k++) {
-      if (partner[k] < 0 && !taken[k] && test.pairs(k, k)) {
+      if (partner[k] < 0 && !taken[k] && pairs(legacySamples, freshSamples, k, k)) {
         pair(k, k);
       }
     }
     for (int k = 0; k < partner.length && openFresh > 0; k++) {
       for (int q = 0; partner[k] < 0 && q < taken.length; q++) {
-        if (q != k && !taken[q] && test.pairs(k, q)) {
+        if (q != k && !taken[q] && pairs(legacySamples, freshSamples, k, q)) {
           pair(k, q);
         }
       }
     }
   }
 
-  /** Whether legacy item {@code k} and new item {@code q} are to be paired. */
-  private interface PairTest {
-    boolean pairs(int k, int q);
+  /**
+   * Whether legacy item {@code k} and new item {@code q} pair: with their byte samples given,
+   * when their bytes are identical; else when they match counting added fields, within the budget.
+   */
+  private boolean pairs(long[] legacySamples, long[] freshSamples, int k, int q) {
+    if (legacySamples != null) {
+      return legacySamples[k] == freshSamples[q] && legacy.tape().sameBytes(legacy.get(k), fresh.tape(), fresh.get(q));
+    }
+    return walk.hasBudget() && trial(legacy.get(k), q, true);
   }
 
   private void byHash() {

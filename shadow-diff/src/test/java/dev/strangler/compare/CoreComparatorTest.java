@@ -174,6 +174,30 @@ class CoreComparatorTest {
   }
 
   @Test
+  void theLastOpenPairOfAShuffledArrayIsDiffedInPlaceOfTheLaterPasses() {
+    String few = "[{'v':1},{'v':2},{'v':3}]";
+    assertThat(compare(LENIENT, few, "[{'v':3},{'v':2,'x':1},{'v':1}]")).isEmpty();
+    assertThat(compare(NON_EXTENSIBLE, few, "[{'v':3},{'v':2,'x':1},{'v':1}]"))
+        .containsExactly(diff("$[1].x", UNEXPECTED, null, "1"));
+    assertThat(compare(LENIENT, few, "[{'v':3},{'v':9},{'v':1}]")).containsExactly(diff("$[1].v", CHANGED, "2", "9"));
+    StringBuilder legacy = new StringBuilder("[");
+    StringBuilder fresh = new StringBuilder("[");
+    for (int i = 0; i < 12; i++) {
+      legacy.append(i == 0 ? "" : ",").append("{'v':").append(i).append('}');
+      int j = 11 - i;
+      fresh.append(i == 0 ? "" : ",").append("{'v':").append(j).append(j == 4 ? ",'x':1}" : "}");
+    }
+    String many = legacy.append(']').toString();
+    String manyChanged = fresh.append(']').toString();
+    assertThat(compare(LENIENT, many, manyChanged)).isEmpty();
+    assertThat(compare(NON_EXTENSIBLE, many, manyChanged)).containsExactly(diff("$[4].x", UNEXPECTED, null, "1"));
+    String pairs = "[" + few + ",[{'w':1},{'w':2}]]";
+    assertThat(compare(LENIENT, pairs, "[[{'w':2,'y':1},{'w':1}],[{'v':3},{'v':2,'x':1},{'v':1}]]")).isEmpty();
+    assertThat(compare(LENIENT, pairs, "[[{'w':2,'y':1},{'w':1}],[{'v':3},{'v':9},{'v':1}]]"))
+        .containsExactly(diff("$[0][1].v", CHANGED, "2", "9"));
+  }
+
+  @Test
   void ignoredPathsArePrunedOnBothSides() {
     CompareConfig rules = new CompareConfig(STRICT, List.of("$.updatedAt", "$.meta"), List.of(), Map.of(), Map.of());
     assertThat(compare(rules, "{'a':1,'updatedAt':1,'meta':{'x':1}}", "{'a':1,'updatedAt':2}")).isEmpty();
