@@ -156,7 +156,9 @@ final class Walk {
     int freshEnd = fresh.next(j);
     FieldLookup lookup = null;
     SharedRun shared = new SharedRun(legacy, i, fresh, j);
-    for (int key = i + 1, end = legacy.next(i); key < end; key = legacy.next(key + 1)) {
+    int end = legacy.next(i);
+    for (int key = i + 1, following; key < end; key = following) {
+      following = legacy.next(key + 1);
       if (cursor < freshEnd && shared.same(legacy.start(key), legacy.end(key + 1), fresh.start(cursor), fresh.end(cursor + 1))) {
         found++;
         cursor = fresh.next(cursor + 1);
@@ -227,13 +229,16 @@ final class Walk {
     int a = i + 1;
     int b = j + 1;
     SharedRun shared = new SharedRun(legacy, i, fresh, j);
-    for (int k = 0; k < common && !failed; k++, a = legacy.next(a), b = fresh.next(b)) {
-      if (shared.same(legacy.start(a), legacy.end(a), fresh.start(b), fresh.end(b))) {
-        continue;
+    for (int k = 0; k < common && !failed; k++) {
+      int mine = a;
+      int theirs = b;
+      a = legacy.next(a);
+      b = fresh.next(b);
+      if (!shared.same(legacy.start(mine), legacy.end(mine), fresh.start(theirs), fresh.end(theirs))) {
+        path.pushIndex(k);
+        node(item, mine, theirs);
+        path.pop();
       }
-      path.pushIndex(k);
-      node(item, a, b);
-      path.pop();
     }
     for (int k = common; k < n; k++, a = legacy.next(a)) {
       path.pushIndex(k);
