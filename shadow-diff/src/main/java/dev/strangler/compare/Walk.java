@@ -49,18 +49,13 @@ final class Walk {
       return;
     }
     int kind = legacy.kind(i);
-    if (kind != fresh.kind(j)) {
-      report(DiffKind.TYPE_CHANGED, i, j);
-      return;
-    }
-    switch (kind) {
-      case Tape.OBJECT -> object(s, i, j);
-      case Tape.ARRAY -> array(s, i, j);
-      default -> {
-        if (!sameValue(s, kind, i, j)) {
-          report(DiffKind.CHANGED, i, j);
-        }
-      }
+    boolean sameKind = kind == fresh.kind(j);
+    if (sameKind && kind == Tape.OBJECT) {
+      object(s, i, j);
+    } else if (sameKind && kind == Tape.ARRAY) {
+      array(s, i, j);
+    } else if (!sameKind || !sameValue(s, kind, i, j)) {
+      report(sameKind ? DiffKind.CHANGED : DiffKind.TYPE_CHANGED, i, j);
     }
   }
 
@@ -176,12 +171,12 @@ final class Walk {
         value = lookup.find(legacy, key);
       }
       path.pushField(legacy, key);
-      if (value < 0) {
-        report(DiffKind.MISSING, key + 1, -1);
-      } else {
+      if (value >= 0) {
         found++;
         cursor = fresh.next(value);
         node(child, key + 1, value);
+      } else {
+        report(DiffKind.MISSING, key + 1, -1);
       }
       path.pop();
       if (failed) {
