@@ -13,6 +13,11 @@ import java.util.List;
  * with one vectorized byte comparison; values are decoded only where bytes differ. Also answers
  * "do these two values match?" for the item pairing ({@link #matches}), stopping at the first
  * difference and building no diff. Not thread-safe; one per {@link CoreComparator#compare} call.
+ *
+ * <p>Written for the JIT: C2 inlines a compile unit's calls in bytecode order until a node budget
+ * is spent, so the loops read their next sibling before they walk the current one, and {@link
+ * #node} dispatches containers before its one report call; otherwise the report's Jackson and
+ * path code, inlined first, leaves the loops' own small calls out of line.
  */
 final class Walk {
   /** How many trial comparisons beyond the near-linear passes one call may spend on pairing. */
