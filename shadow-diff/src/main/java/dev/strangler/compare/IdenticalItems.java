@@ -27,8 +27,7 @@ final class IdenticalItems {
     int taken = 0;
     for (int k = 0; k < legacySamples.length && !moreLeft; k++) {
       int q = 0;
-      while (q < freshSamples.length && ((taken >>> q & 1) != 0 || legacySamples[k] != freshSamples[q]
-          || !legacy.tape().sameBytes(legacy.get(k), fresh.tape(), fresh.get(q)))) {
+      while (q < freshSamples.length && ((taken >>> q & 1) != 0 || !twins(legacy, legacySamples, k, fresh, freshSamples, q))) {
         q++;
       }
       if (q < freshSamples.length) {
@@ -73,6 +72,14 @@ final class IdenticalItems {
       samples[k] = items.tape().byteSample(items.get(k));
     }
     return samples;
+  }
+
+  /**
+   * Whether legacy item {@code k} and new item {@code q} have identical bytes, given the items'
+   * {@link #samples}: unequal samples rule it out without comparing the bytes.
+   */
+  static boolean twins(Items legacy, long[] legacySamples, int k, Items fresh, long[] freshSamples, int q) {
+    return legacySamples[k] == freshSamples[q] && legacy.tape().sameBytes(legacy.get(k), fresh.tape(), fresh.get(q));
   }
 
   /** Whether every item has an identical partner. */

@@ -198,7 +198,7 @@ final class ItemPairing {
    */
   private boolean pairs(long[] legacySamples, long[] freshSamples, int k, int q) {
     if (legacySamples != null) {
-      return legacySamples[k] == freshSamples[q] && legacy.tape().sameBytes(legacy.get(k), fresh.tape(), fresh.get(q));
+      return IdenticalItems.twins(legacy, legacySamples, k, fresh, freshSamples, q);
     }
     return walk.hasBudget() && trial(legacy.get(k), q, true);
   }

@@ -11,14 +11,13 @@ import java.util.Arrays;
  * Jackson values. Keeps its buffer from one path to the next.
  */
 final class PlainPath {
-  private byte[] ascii = new byte[0];
+  private byte[] ascii = new byte[64];
 
   /**
    * The location of {@link PathStack}'s steps, or null when a step is not plain: a field name or
    * key that needs decoding, quoting or Jackson's reading.
    */
   String write(byte[] kinds, String[] names, Tape[] tapes, int[] indices, int depth) {
-    ensure(64);
     int at = 0;
     ascii[at++] = '$';
     for (int i = 0; i < depth; i++) {
