@@ -42,13 +42,13 @@ public class CompareBenchmark extends JmhSettings {
 
   private String legacyText;
   private String freshText;
-  private byte[] legacyBytes;
+  byte[] legacyBytes;
   private byte[] freshBytes;
-  private TapeValue legacyTape;
-  private TapeValue freshTape;
+  TapeValue legacyTape;
+  TapeValue freshTape;
   private JSONObject legacyJson;
   private JSONObject freshJson;
-  private CoreComparator ours;
+  CoreComparator ours;
   private JSONCompareMode theirs;
 
   @Setup

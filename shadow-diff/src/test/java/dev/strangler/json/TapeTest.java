@@ -32,6 +32,43 @@ class TapeTest {
   }
 
   @Test
+  void aParseGuidedByAKnownDocumentGivesThePlainTapeWhereverTheLayoutsPartAndRefusesAsThePlainParse() throws JsonSyntaxException {
+    String legacy = "{\"a\":1,\"b\":[[12],[5],{\"k\":[true,null]}],\"c\":{\"d\":\"x\",\"e\":[]},\"f\":[1,2,3]}";
+    List<String> fresh = List.of(
+        legacy,
+        legacy.replace("[1,2,3]", "[1,2,34]"),
+        legacy.replace("[true,null]", "[true,null,{\"deep\":[1]}]"),
+        "{\"a\":12,\"b\":[[12],[5],{\"k\":[true,null]}],\"c\":{\"d\":\"x\",\"e\":[]},\"f\":[1,2,3]}",
+        "{\"a\":1,\"b\":[[123],[5],{\"k\":[true,null]}],\"c\":{\"d\":\"x\",\"e\":[]},\"f\":[1,2,3]}",
+        "{\"a\":1,\"b\":[[0],[12],[5],{\"k\":[true,null]}],\"c\":{\"d\":\"x\",\"e\":[]},\"f\":[1,2,3]}",
+        "{\"a\":1,\"b\":[[5],{\"k\":[true,null]}],\"c\":{\"d\":\"x\",\"e\":[]},\"f\":[1,2,3]}",
+        "{\"a\":1,\"b\":{\"k\":[[12],[5]]},\"c\":[{\"d\":\"x\",\"e\":[]}],\"f\":[1,2,3]}",
+        "{\"a\":[[12]],\"b\":7,\"c\":{\"d\":\"x\",\"e\":[1]},\"f\":[1,2,3,[4],{\"g\":[]}]}",
+        "{\"z\":0,\"a\":1,\"b\":[[12],[5],{\"k\":[true,null]}],\"c\":{\"d\":\"x\",\"e\":[]},\"f\":[1,2,3],\"h\":{\"i\":[[12]]}}",
+        "{\"f\":[1,2,3],\"c\":{\"d\":\"x\",\"e\":[]},\"b\":[[12],[5],{\"k\":[true,null]}],\"a\":1}",
+        "[{\"a\":1,\"b\":[[12],[5],{\"k\":[true,null]}]},[[12],[5]],{\"d\":\"x\",\"e\":[]}]",
+        "{}");
+    Tape known = Json.parse(legacy);
+    for (String text : fresh) {
+      assertThat(entries(Json.parse(text.getBytes(StandardCharsets.UTF_8), known))).as(text).isEqualTo(entries(Json.parse(text)));
+    }
+    for (String broken : List.of(legacy.substring(0, legacy.length() - 1), legacy.replace("[5]", "[5,]"), legacy.replace("[12]", "[12"))) {
+      String plain = refusal(broken, null);
+      assertThat(plain).as(broken).isNotNull();
+      assertThat(refusal(broken, known)).as(broken).isEqualTo(plain);
+    }
+  }
+
+  private static String refusal(String text, Tape like) {
+    try {
+      Json.parse(text.getBytes(StandardCharsets.UTF_8), like);
+      return null;
+    } catch (JsonSyntaxException e) {
+      return e.getMessage();
+    }
+  }
+
+  @Test
   void entriesHoldKindsRangesAndSubtreeEnds() throws JsonSyntaxException {
     String text = "{\"a\":[1,\"x\"],\"b\":{}}";
     Tape t = Json.parse(text);
