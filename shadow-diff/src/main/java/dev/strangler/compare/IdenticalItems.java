@@ -1,5 +1,8 @@
 package dev.strangler.compare;
 
+import dev.strangler.json.Tape;
+import java.util.Arrays;
+
 /**
  * Pairs the items of two arrays of equal size that have identical bytes: up to {@link
  * ItemPairing#FEW} items told apart by a sample of their bytes, more through a table of byte
@@ -13,11 +16,60 @@ final class IdenticalItems {
 
   /** Pairs the identical items of two arrays of equal size. */
   IdenticalItems(Items legacy, Items fresh) {
+    if (byTwins(legacy, fresh)) {
+      return;
+    }
     if (legacy.size() <= ItemPairing.FEW) {
       directly(legacy, fresh);
     } else {
       byHash(legacy, fresh);
     }
+  }
+
+  /**
+   * Through the subtrees the new document's parse took over from the legacy one ({@link
+   * Tape#twinsIn}), when that settles it: every new item a copy of a different legacy item, or
+   * all but one on each side. Identical bytes being an equivalence, any pairing of n - 1
+   * identical pairs leaves over the bytes any other leaves (or two identical ones), and
+   * what the caller reports depends on those bytes only, not on which of several identical
+   * items is left. False when it does not settle it.
+   */
+  private boolean byTwins(Items legacy, Items fresh) {
+    Tape a = legacy.tape();
+    Tape b = fresh.tape();
+    int n = legacy.size();
+    if (n == 0 || legacy.indices() != null || fresh.indices() != null || !b.hasTwinsIn(a)) {
+      return false;
+    }
+    int[] twin = new int[n];
+    b.twinsIn(a, fresh.nodes(), twin);
+    int base = legacy.get(0);
+    long[] open = new long[((legacy.get(n - 1) - base) >>> 6) + 1];
+    for (int k = 0; k < n; k++) {
+      int bit = legacy.get(k) - base;
+      open[bit >>> 6] |= 1L << bit;
+    }
+    int q = -1;
+    for (int c = 0; c < n; c++) {
+      int bit = twin[c] - base;
+      if (twin[c] >= 0 && bit >= 0 && bit >>> 6 < open.length && (open[bit >>> 6] & 1L << bit) != 0) {
+        open[bit >>> 6] &= ~(1L << bit);
+      } else if (q < 0) {
+        q = c;
+      } else {
+        return false;
+      }
+    }
+    if (q < 0) {
+      return true;
+    }
+    int word = 0;
+    while (open[word] == 0) {
+      word++;
+    }
+    legacyLeft = Arrays.binarySearch(legacy.nodes(), base + 64 * word + Long.numberOfTrailingZeros(open[word]));
+    freshLeft = q;
+    return true;
   }
 
   /** For a few items: each legacy item against the open new ones, by sample and then bytes. */

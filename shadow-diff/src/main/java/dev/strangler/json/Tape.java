@@ -35,10 +35,15 @@ public final class Tape {
   private final int size;
   private final int depth;
   private final boolean duplicateKeys;
+  private final Twins twins;
 
-  /** Entries as two longs each: {@code start << 32 | end}, {@code info << 32 | next} ({@link TapeBuilder}). */
-  Tape(byte[] src, long[] cells, int size, int depth, boolean duplicateKeys) {
+  /**
+   * Entries as two longs each: {@code start << 32 | end}, {@code info << 32 | next} ({@link
+   * TapeBuilder}); {@code twins}, the subtrees a parse took over from a known document, or null.
+   */
+  Tape(byte[] src, long[] cells, int size, int depth, boolean duplicateKeys, Twins twins) {
     this.src = src;
+    this.twins = twins;
     this.cells = cells;
     this.depth = depth;
     this.size = size;
@@ -60,10 +65,32 @@ public final class Tape {
     return src;
   }
 
+  /**
+   * Whether this tape was parsed with {@code other} as known values ({@link Json#parse(byte[],
+   * Tape)}) and took over some of its subtrees, which {@link #twinsIn} then finds.
+   */
+  public boolean hasTwinsIn(Tape other) {
+    return twins != null && twins.of(other);
+  }
+
+  /**
+   * For each of the ascending entries {@code nodes}, an entry of {@code other} with the same
+   * bytes that the parse took it over from, or -1 (also where it was parsed anew, though its
+   * bytes may still equal some entry of {@code other}); all -1 unless {@link #hasTwinsIn}.
+   */
+  public void twinsIn(Tape other, int[] nodes, int[] out) {
+    if (hasTwinsIn(other)) {
+      twins.find(nodes, out);
+    } else {
+      Arrays.fill(out, 0, nodes.length, -1);
+    }
+  }
+
   /** Copies the entries of the subtree of {@code n} to the end of {@code out}, moved to byte {@code at}. */
   void copySubtree(int n, TapeBuilder out, int at) {
     int count = next(n) - n;
     int first = out.reserve(count);
+    out.copied(first, n);
     long shift = at - start(n);
     long spanShift = (shift << 32) + shift;
     long nextShift = first - n;

@@ -13,6 +13,10 @@ final class TapeBuilder {
   int size;
   boolean duplicateKeys;
   int depth;
+  /** The subtrees taken over from a known document: where each copy starts, and its original. */
+  private int[] copies = new int[16];
+  private int[] originals = new int[16];
+  private int copied;
 
   TapeBuilder(int expectedNodes) {
     cells = new long[2 * Math.max(16, expectedNodes)];
@@ -23,6 +27,7 @@ final class TapeBuilder {
     size = 0;
     depth = 0;
     duplicateKeys = false;
+    copied = 0;
   }
 
   /** Appends an entry; containers get their end, next and count when they close. */
@@ -48,6 +53,16 @@ final class TapeBuilder {
     return first;
   }
 
+  /** Records that the entries from {@code first} copy the subtree of known entry {@code original}. */
+  void copied(int first, int original) {
+    if (copied == copies.length) {
+      copies = Arrays.copyOf(copies, copied * 2);
+      originals = Arrays.copyOf(originals, copied * 2);
+    }
+    copies[copied] = first;
+    originals[copied++] = original;
+  }
+
   /** Closes container {@code node} at byte {@code end} with {@code count} items or fields. */
   void close(int node, int end, int count) {
     int at = 2 * node;
@@ -60,15 +75,25 @@ final class TapeBuilder {
     if (cells.length > LARGE) {
       cells = new long[2048];
     }
+    if (copies.length > LARGE) {
+      copies = new int[16];
+      originals = new int[16];
+    }
   }
 
   /** A view of the entries so far, sharing the builder's array: valid only until the builder changes. */
   Tape view(byte[] src) {
-    return new Tape(src, cells, size, depth, duplicateKeys);
+    return new Tape(src, cells, size, depth, duplicateKeys, null);
   }
 
-  /** The finished tape, with its own exactly sized copy of the entries. */
-  Tape build(byte[] src) {
-    return new Tape(src, Arrays.copyOf(cells, 2 * size), size, depth, duplicateKeys);
+  /**
+   * The finished tape, with its own exactly sized copy of the entries, and the {@link Twins} of
+   * the subtrees copied from {@code known} (null: none).
+   */
+  Tape build(byte[] src, Tape known) {
+    Twins twins = copied == 0 || known == null
+        ? null
+        : new Twins(known, Arrays.copyOf(copies, copied), Arrays.copyOf(originals, copied));
+    return new Tape(src, Arrays.copyOf(cells, 2 * size), size, depth, duplicateKeys, twins);
   }
 }

@@ -49,7 +49,7 @@ final class TapeParser {
       parser.document();
       parser.out.duplicateKeys = parser.duplicates;
       parser.out.depth = parser.maxDepth;
-      return parser.out.build(src);
+      return parser.out.build(src, known == null ? null : known.tape());
     } finally {
       parser.finish();
     }

@@ -21,14 +21,51 @@ class TapeTest {
     return all;
   }
 
+  /** {@code {"items":[...]} without its closing brace, with an item of over 48 bytes for each id. */
+  private static String items(int... ids) {
+    String item = "{\"id\":%d,\"text\":\"a fairly long comment text, long enough\",\"tags\":[\"x\",\"y\"]}";
+    return java.util.Arrays.stream(ids).mapToObj(id -> String.format(item, id))
+        .collect(java.util.stream.Collectors.joining(",", "{\"items\":[", "]"));
+  }
+
   @Test
   void aParseGuidedByAKnownDocumentGivesThePlainTape() throws JsonSyntaxException {
-    String item = "{\"id\":%d,\"text\":\"a fairly long comment text, long enough\",\"tags\":[\"x\",\"y\"]}";
-    String legacy = "{\"items\":[" + String.format(item, 1) + "," + String.format(item, 2) + "," + String.format(item, 3) + "]}";
-    String fresh = "{\"items\":[" + String.format(item, 3) + "," + String.format(item, 1) + "," + String.format(item, 4) + "],\"x\":1}";
+    String legacy = items(1, 2, 3) + "}";
+    String fresh = items(3, 1, 4) + ",\"x\":1}";
     Tape known = Json.parse(legacy);
     assertThat(entries(Json.parse(fresh.getBytes(StandardCharsets.UTF_8), known))).isEqualTo(entries(Json.parse(fresh)));
     assertThat(entries(Json.parse(legacy.getBytes(StandardCharsets.UTF_8), known))).isEqualTo(entries(known));
+  }
+
+  @Test
+  void aGuidedParseKnowsEveryEntryItTookOverAndFromWhere() throws JsonSyntaxException {
+    String legacy = items(1, 2, 3) + "}";
+    String fresh = items(3, 1, 4) + ",\"x\":1}";
+    Tape known = Json.parse(legacy);
+    Tape guided = Json.parse(fresh.getBytes(StandardCharsets.UTF_8), known);
+    int[] nodes = java.util.stream.IntStream.range(0, guided.size()).toArray();
+    int[] twins = new int[nodes.length];
+    guided.twinsIn(known, nodes, twins);
+
+    int[] freshItems = guided.items(2);
+    int[] legacyItems = known.items(2);
+    assertThat(guided.hasTwinsIn(known)).isTrue();
+    assertThat(twins[freshItems[0]]).isEqualTo(legacyItems[2]);
+    assertThat(twins[freshItems[1]]).isEqualTo(legacyItems[0]);
+    for (int n = 0; n < nodes.length; n++) {
+      boolean copied = n >= freshItems[0] && n < guided.next(freshItems[1]);
+      assertThat(twins[n] >= 0).as("entry %d", n).isEqualTo(copied);
+      if (copied) {
+        assertThat(known.sameBytes(twins[n], guided, n)).as("entry %d", n).isTrue();
+        assertThat(known.kind(twins[n])).isEqualTo(guided.kind(n));
+        assertThat(known.next(twins[n]) - twins[n]).isEqualTo(guided.next(n) - n);
+      }
+    }
+    Tape unguided = Json.parse(fresh);
+    unguided.twinsIn(known, nodes.clone(), twins);
+    assertThat(twins).containsOnly(-1);
+    assertThat(unguided.hasTwinsIn(known)).isFalse();
+    assertThat(guided.hasTwinsIn(Json.parse(legacy))).as("another tape of the same text").isFalse();
   }
 
   @Test
