@@ -28,6 +28,9 @@
 #                 EDGE_THREADS=2 EDGE_JAVA_OPTS=...           as bench/proxy.sh
 #                 UPSTREAM_THREADS=1                          primary HelloUpstream event loop threads
 #                 CASES="edge-off edge-on edge-slow nginx-off nginx-on nginx-slow"
+#                                                             (edge-aa: a second edge with shadowing
+#                                                             off, measured against edge-off like the
+#                                                             others: the spread of an A/A comparison)
 #                 QUIET_WAIT=300 MAX_OTHER_CPU=5 ATTEMPTS=2 REBUILD=1 OUT=docs/benchmarks.md
 set -euo pipefail
 
@@ -89,7 +92,7 @@ start_target() {
     edge-*)
       ADMIN_PORT="$(free_port)"
       local shadow="$SHADOW_ON" opts=()
-      [[ "$target" != edge-off ]] || shadow="{enabled: false}"
+      [[ "$target" != edge-off && "$target" != edge-aa ]] || shadow="{enabled: false}"
       render "$BENCH/edge-shadow-routes.yaml.template" "$WORK/$target.yaml" \
         PORT="$port" ADMIN_PORT="$ADMIN_PORT" UPSTREAM_PORT="$UPSTREAM_PORT" SHADOW_PORT="$shadow_port" \
         STATE_DIR="$WORK/$target-state" SHADOW="$shadow"
@@ -104,7 +107,7 @@ start_target() {
         PORT="$port" UPSTREAM_PORT="$UPSTREAM_PORT" SHADOW_PORT="$shadow_port" WORK="$WORK/$target" MIRROR="$mirror"
       start "$target" nginx -e "$WORK/$target/nginx-error.log" -p "$WORK/$target" -c "$WORK/$target/nginx.conf"
       ;;
-    *) die "unknown case '$target' (edge-off, edge-on, edge-slow, nginx-off, nginx-on, nginx-slow)" ;;
+    *) die "unknown case '$target' (edge-off, edge-aa, edge-on, edge-slow, nginx-off, nginx-on, nginx-slow)" ;;
   esac
   TARGET_PID="$STARTED_PID"
   await_body "$target" "$TARGET_URL" "$TARGET_PID"
@@ -173,6 +176,7 @@ change() {
 shadow_label() {
   case "$1" in
     *-off) echo "off" ;;
+    *-aa) echo "off, a second instance (A/A control)" ;;
     *-on) echo "100% → normal shadow" ;;
     *-slow) echo "100% → shadow answering after ${SLOW_MS} ms" ;;
   esac
@@ -322,7 +326,7 @@ write_section() {
     echo "read ${SETTLE} s after wrk stopped):"
     echo
     for target in $CASES; do
-      [[ "$target" == edge-* && "$target" != edge-off ]] || continue
+      [[ "$target" == edge-* && "$target" != edge-off && "$target" != edge-aa ]] || continue
       for ((round = 1; round <= ROUNDS; round++)); do
         echo "- round $round, $(shadow_label "$target"): $(cat "$WORK/$target.round$round.outcomes")"
       done

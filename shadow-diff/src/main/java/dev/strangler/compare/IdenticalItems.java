@@ -38,7 +38,7 @@ final class IdenticalItems {
     Tape a = legacy.tape();
     Tape b = fresh.tape();
     int n = legacy.size();
-    if (n == 0 || legacy.indices() != null || fresh.indices() != null || !b.hasTwinsIn(a)) {
+    if (n == 0 || fresh.size() != n || legacy.indices() != null || fresh.indices() != null || !b.hasTwinsIn(a)) {
       return false;
     }
     int[] twin = new int[n];
