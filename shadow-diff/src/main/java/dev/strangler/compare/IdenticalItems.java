@@ -30,9 +30,9 @@ final class IdenticalItems {
    * Through the subtrees the new document's parse took over from the legacy one ({@link
    * Tape#twinsIn}), when that settles it: every new item a copy of a different legacy item, or
    * all but one on each side. Identical bytes being an equivalence, any pairing of n - 1
-   * identical pairs leaves over the bytes any other leaves (or two identical ones), and
-   * what the caller reports depends on those bytes only, not on which of several identical
-   * items is left. False when it does not settle it.
+   * identical pairs leaves over items with the bytes any other such pairing leaves over (or two
+   * identical items, which then match), and what the caller reports depends on those bytes only,
+   * not on which of several identical items is left. False when it does not settle it.
    */
   private boolean byTwins(Items legacy, Items fresh) {
     Tape a = legacy.tape();

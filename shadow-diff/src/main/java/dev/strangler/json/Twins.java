@@ -4,7 +4,8 @@ package dev.strangler.json;
  * Which subtrees of a tape a parse took over from a known document ({@link KnownValues}): each as
  * the first entry of the copy and the known entry it repeats, in document order. Every entry of a
  * copied subtree has the bytes of the known entry at the same offset into it, so a comparison can
- * pair byte-identical values without hashing them.
+ * pair byte-identical values without hashing them. Keeps the known tape reachable for as long
+ * as the tape that holds it.
  */
 final class Twins {
   private final Tape known;
