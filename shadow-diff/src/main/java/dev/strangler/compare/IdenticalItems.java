@@ -52,7 +52,7 @@ final class IdenticalItems {
     int q = -1;
     for (int c = 0; c < n; c++) {
       int bit = twin[c] - base;
-      if (twin[c] >= 0 && bit >= 0 && bit >>> 6 < open.length && (open[bit >>> 6] & 1L << bit) != 0) {
+      if (bit >= 0 && bit >>> 6 < open.length && (open[bit >>> 6] & 1L << bit) != 0) {
         open[bit >>> 6] &= ~(1L << bit);
       } else if (q < 0) {
         q = c;

@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class TapeTest {
@@ -24,8 +27,8 @@ class TapeTest {
   /** {@code {"items":[...]} without its closing brace, with an item of over 48 bytes for each id. */
   private static String items(int... ids) {
     String item = "{\"id\":%d,\"text\":\"a fairly long comment text, long enough\",\"tags\":[\"x\",\"y\"]}";
-    return java.util.Arrays.stream(ids).mapToObj(id -> String.format(item, id))
-        .collect(java.util.stream.Collectors.joining(",", "{\"items\":[", "]"));
+    return Arrays.stream(ids).mapToObj(id -> String.format(item, id))
+        .collect(Collectors.joining(",", "{\"items\":[", "]"));
   }
 
   @Test
@@ -43,7 +46,7 @@ class TapeTest {
     String fresh = items(3, 1, 4) + ",\"x\":1}";
     Tape known = Json.parse(legacy);
     Tape guided = Json.parse(fresh.getBytes(StandardCharsets.UTF_8), known);
-    int[] nodes = java.util.stream.IntStream.range(0, guided.size()).toArray();
+    int[] nodes = IntStream.range(0, guided.size()).toArray();
     int[] twins = new int[nodes.length];
     guided.twinsIn(known, nodes, twins);
 
