@@ -2,7 +2,7 @@ package dev.strangler.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.strangler.replay.input.Exchange;
+import dev.strangler.replay.input.RecordedExchange;
 import dev.strangler.replay.input.Format;
 import dev.strangler.replay.input.FormatSniffer;
 import dev.strangler.replay.input.InputFile;
@@ -28,8 +28,8 @@ class HarAndCaddyTest {
     List<Item> items = read(har, Format.HAR);
 
     assertThat(FormatSniffer.sniff(new InputFile(0, har))).contains(Format.HAR);
-    assertThat(items).hasSize(3).allMatch(i -> i instanceof Exchange);
-    Exchange hello = (Exchange) items.get(0);
+    assertThat(items).hasSize(3).allMatch(i -> i instanceof RecordedExchange);
+    RecordedExchange hello = (RecordedExchange) items.get(0);
     assertThat(hello.position().line()).isEqualTo(7);
     assertThat(hello.request().uri()).isEqualTo("/posts/hello");
     assertThat(hello.host()).isEqualTo("blog.example");
@@ -37,10 +37,10 @@ class HarAndCaddyTest {
     assertThat(new String(hello.recorded().body(), StandardCharsets.UTF_8)).isEqualTo(Backends.legacyPage("hello"));
     assertThat(hello.recorded().headerValues("Set-Cookie")).containsExactly("a=1", "b=2");
     assertThat(hello.recorded().header("Content-Encoding")).as("HAR bodies are stored decoded").isEmpty();
-    Exchange priced = (Exchange) items.get(1);
+    RecordedExchange priced = (RecordedExchange) items.get(1);
     assertThat(priced.request().uri()).isEqualTo("/posts/priced?ref=feed");
     assertThat(new String(priced.recorded().body(), StandardCharsets.UTF_8)).isEqualTo(Backends.legacyPage("priced"));
-    Exchange post = (Exchange) items.get(2);
+    RecordedExchange post = (RecordedExchange) items.get(2);
     assertThat(new String(post.request().body(), StandardCharsets.UTF_8)).isEqualTo("{\"title\":\"x\"}");
   }
 
@@ -74,7 +74,7 @@ class HarAndCaddyTest {
 
     assertThat(FormatSniffer.sniff(new InputFile(0, log))).contains(Format.CADDY);
     assertThat(items).hasSize(2);
-    Exchange hello = (Exchange) items.get(0);
+    RecordedExchange hello = (RecordedExchange) items.get(0);
     assertThat(hello.position().line()).isEqualTo(1);
     assertThat(hello.host()).isEqualTo("blog.example");
     assertThat(hello.at()).isEqualTo(Instant.parse("2026-11-25T10:00:00.250Z"));

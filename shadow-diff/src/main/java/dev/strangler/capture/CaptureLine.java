@@ -1,6 +1,7 @@
 package dev.strangler.capture;
 
 import dev.strangler.extract.CapturedResponse;
+import dev.strangler.record.Masker;
 import dev.strangler.routing.Side;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -37,6 +38,23 @@ public record CaptureLine(
     Objects.requireNonNull(request, "request");
     Objects.requireNonNull(response, "response");
     at = Objects.requireNonNull(at, "at").truncatedTo(ChronoUnit.MILLIS);
+  }
+
+  /**
+   * This line with its secrets masked by {@code masker}: the query, secret headers, and secret
+   * JSON paths of JSON bodies, in the request and both answers.
+   */
+  public CaptureLine masked(Masker masker) {
+    var request = new Request(this.request.method(), masker.uri(this.request.uri()),
+        masker.headers(this.request.headers()), masker.body(this.request.header("Content-Type"), this.request.body()));
+    Shadow masked = shadow == null ? null
+        : new Shadow(shadow.side(), masked(shadow.response(), masker), shadow.error());
+    return new CaptureLine(id, at, route, servedBy, request, masked(response, masker), masked);
+  }
+
+  private static CapturedResponse masked(CapturedResponse r, Masker m) {
+    return r == null ? null : new CapturedResponse(r.status(), m.headers(r.headers()),
+        m.body(r.header("Content-Type").orElse(null), r.body()), r.latencyMs());
   }
 
   /**

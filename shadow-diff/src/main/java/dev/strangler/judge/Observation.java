@@ -29,6 +29,21 @@ public record Observation(
     String legacyError,
     String freshError) {
 
+  /**
+   * The observation of a served answer and the other side's (its shadow), ordered as legacy and
+   * new: the one place that swaps served/shadow into legacy/new, for the edge and for replay.
+   *
+   * @param served      the serving side's answer
+   * @param shadow      the other side's answer; null when {@code shadowError} is set
+   * @param shadowError why the other side gave no answer, or null
+   */
+  public static Observation of(String method, String uri, String requestId, Instant at, Side servedBy,
+      CapturedResponse served, CapturedResponse shadow, String shadowError) {
+    return servedBy == Side.LEGACY
+        ? new Observation(method, uri, requestId, at, servedBy, served, shadow, null, shadowError)
+        : new Observation(method, uri, requestId, at, servedBy, shadow, served, shadowError, null);
+  }
+
   /** The answer of a side. */
   public CapturedResponse response(Side side) {
     return side == Side.LEGACY ? legacy : fresh;

@@ -1,6 +1,7 @@
 package dev.strangler.record;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ContainerNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -9,6 +10,7 @@ import dev.strangler.compare.Diff;
 import dev.strangler.config.JsonPathPattern;
 import dev.strangler.config.JsonPathPattern.Step;
 import dev.strangler.config.MaskConfig;
+import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.AbstractMap;
@@ -23,8 +25,8 @@ import java.util.Set;
 /**
  * Masks secrets before anything reaches a record, a capture or a log: values of secret headers
  * (always Authorization, Cookie, Set-Cookie and Proxy-Authorization, plus the configured ones),
- * of configured query parameters, and of JSON values at configured paths in core outputs and
- * diffs. A masked value reads {@value #MASK}; JSON nulls stay null. Immutable and thread-safe.
+ * of configured query parameters, and of JSON values at configured paths in core outputs, diffs
+ * and JSON bodies. A masked value reads {@value #MASK}; JSON nulls stay null. Immutable and thread-safe.
  */
 public final class Masker {
   /** What a masked value reads. */
@@ -32,6 +34,8 @@ public final class Masker {
 
   private static final Set<String> ALWAYS =
       Set.of("authorization", "cookie", "set-cookie", "proxy-authorization");
+
+  private static final ObjectMapper BODIES = new ObjectMapper();
 
   private final Set<String> headers;
   private final Set<String> queryParams;
@@ -99,6 +103,21 @@ public final class Masker {
       copy = mask(copy, p.steps());
     }
     return copy;
+  }
+
+  /**
+   * A message body with the values at secret JSON paths masked when its content type is JSON and
+   * it parses; any other body is returned as it is (a body that is not JSON has no JSON paths).
+   */
+  public byte[] body(String contentType, byte[] body) {
+    if (paths.isEmpty() || body == null || body.length == 0 || contentType == null || !contentType.contains("json")) {
+      return body;
+    }
+    try {
+      return BODIES.writeValueAsBytes(json(BODIES.readTree(body)));
+    } catch (IOException e) {
+      return body;
+    }
   }
 
   /**

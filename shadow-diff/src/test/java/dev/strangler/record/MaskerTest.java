@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.strangler.compare.Diff;
 import dev.strangler.compare.DiffKind;
 import dev.strangler.config.MaskConfig;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,18 @@ class MaskerTest {
         Map.entry("Authorization", "***"), Map.entry("cookie", "***"),
         Map.entry("Set-Cookie", "***"), Map.entry("Set-Cookie", "***"),
         Map.entry("PROXY-AUTHORIZATION", "***"), Map.entry("Accept", "text/html"));
+  }
+
+  @Test
+  void jsonBodiesHaveTheirSecretPathsMaskedAndOtherBodiesPassAsTheyAre() {
+    byte[] json = "{\"user\":\"ada\", \"password\":\"x\"}".getBytes(StandardCharsets.UTF_8);
+    byte[] broken = "{\"password\":".getBytes(StandardCharsets.UTF_8);
+
+    assertThat(new String(masker.body("application/json; charset=utf-8", json), StandardCharsets.UTF_8))
+        .isEqualTo("{\"user\":\"ada\",\"password\":\"***\"}");
+    assertThat(masker.body("text/plain", json)).isSameAs(json);
+    assertThat(masker.body("application/json", broken)).isSameAs(broken);
+    assertThat(new Masker(MaskConfig.none()).body("application/json", json)).isSameAs(json);
   }
 
   @Test

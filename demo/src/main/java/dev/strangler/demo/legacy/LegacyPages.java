@@ -1,13 +1,13 @@
 package dev.strangler.demo.legacy;
 
-import static dev.strangler.demo.web.Html.escape;
+import static dev.strangler.demo.web.PageParts.escape;
 
 import com.sun.net.httpserver.Headers;
 import dev.strangler.demo.blog.Comment;
 import dev.strangler.demo.blog.CoreJson;
 import dev.strangler.demo.blog.Post;
 import dev.strangler.demo.web.Frontend;
-import dev.strangler.demo.web.Html;
+import dev.strangler.demo.web.PageParts;
 import dev.strangler.demo.web.Reply;
 import java.util.List;
 
@@ -44,7 +44,7 @@ final class LegacyPages implements Frontend {
             + "</table>\n<hr>\n<font size=\"3\"><b>Comments (" + post.comments().size()
             + ")</b></font>\n<table width=\"100%\" border=\"1\" cellpadding=\"4\" cellspacing=\"0\">\n"
             + comments + "</table>\n"
-            + Html.coreIsland(CoreJson.of(post)) + "\n";
+            + PageParts.coreIsland(CoreJson.of(post)) + "\n";
     return Reply.html(200, page(post.title() + " - Legacy Blog", body));
   }
 

@@ -1,6 +1,6 @@
 package dev.strangler.demo.persist;
 
-import static dev.strangler.demo.web.Html.escape;
+import static dev.strangler.demo.web.PageParts.escape;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -11,7 +11,7 @@ import dev.strangler.demo.blog.Post;
 import dev.strangler.demo.web.AcceptHeader;
 import dev.strangler.demo.web.BlogHandler;
 import dev.strangler.demo.web.Frontend;
-import dev.strangler.demo.web.Html;
+import dev.strangler.demo.web.PageParts;
 import dev.strangler.demo.web.Reply;
 import java.util.List;
 
@@ -52,7 +52,7 @@ final class ModernPages implements Frontend {
             + tags(post) + "</header>\n  <div class=\"post-body\"><p>" + escape(post.body())
             + "</p></div>\n  <section class=\"comments\">\n    <h2>" + post.comments().size()
             + " comments</h2>\n" + comments + "  </section>\n</article>\n"
-            + Html.coreIsland(CoreJson.of(post)) + "\n";
+            + PageParts.coreIsland(CoreJson.of(post)) + "\n";
     return negotiated(Reply.html(200, page(post.title() + " · New Blog", content)));
   }
 

@@ -1,15 +1,11 @@
 package dev.strangler.edge.capture;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.strangler.capture.CaptureJson;
 import dev.strangler.capture.CaptureLine;
 import dev.strangler.config.MaskConfig;
 import dev.strangler.edge.mirror.Shadowing;
-import dev.strangler.extract.CapturedResponse;
 import dev.strangler.record.Masker;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,13 +23,12 @@ import org.slf4j.LoggerFactory;
 /**
  * Records sampled exchanges to rotating JSONL.gz capture files under {@code state.dir/captures},
  * off the event loop: {@link #offer} never blocks (a full queue drops and counts), one daemon
- * thread masks secrets (Authorization, Cookie, Set-Cookie, configured headers, query parameters
- * and JSON paths in JSON bodies), serializes and writes in batches. Bodies arrive already capped
+ * thread masks secrets ({@link CaptureLine#masked}: Authorization, Cookie, Set-Cookie, configured
+ * headers, query parameters and JSON paths in JSON bodies), serializes and writes in batches. Bodies arrive already capped
  * at the route's {@code shadow.max-body}; a cut body is marked with {@code X-Edge-Truncated}.
  */
 public final class CaptureWriter implements Shadowing.CaptureSink {
   private static final Logger LOG = LoggerFactory.getLogger(CaptureWriter.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final int BATCH = 256;
 
   private final BlockingQueue<CaptureLine> queue;
@@ -100,43 +95,13 @@ public final class CaptureWriter implements Shadowing.CaptureSink {
     Masker masker = new Masker(mask.get());
     try {
       for (CaptureLine line : batch) {
-        files.write(CaptureJson.write(masked(line, masker)));
+        files.write(CaptureJson.write(line.masked(masker)));
       }
       files.flush();
       written.addAndGet(batch.size());
     } catch (IOException | RuntimeException e) {
       failed.addAndGet(batch.size());
       LOG.error("writing {} capture lines to {} failed", batch.size(), files.current(), e);
-    }
-  }
-
-  static CaptureLine masked(CaptureLine c, Masker m) {
-    var req = c.request();
-    var request = new CaptureLine.Request(req.method(), m.uri(req.uri()), m.headers(req.headers()),
-        maskBody(req.header("Content-Type"), req.body(), m));
-    CaptureLine.Shadow shadow = c.shadow() == null ? null
-        : new CaptureLine.Shadow(c.shadow().side(), masked(c.shadow().response(), m), c.shadow().error());
-    return new CaptureLine(c.id(), c.at(), c.route(), c.servedBy(), request, masked(c.response(), m), shadow);
-  }
-
-  private static CapturedResponse masked(CapturedResponse r, Masker m) {
-    if (r == null) {
-      return null;
-    }
-    return new CapturedResponse(r.status(), m.headers(r.headers()),
-        maskBody(r.header("Content-Type").orElse(null), r.body(), m), r.latencyMs());
-  }
-
-  /** JSON bodies get the configured JSON paths masked; others pass as they are. */
-  private static byte[] maskBody(String contentType, byte[] body, Masker m) {
-    if (body == null || body.length == 0 || contentType == null || !contentType.contains("json")) {
-      return body;
-    }
-    try {
-      JsonNode masked = m.json(JSON.readTree(body));
-      return JSON.writeValueAsString(masked).getBytes(StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      return body;
     }
   }
 

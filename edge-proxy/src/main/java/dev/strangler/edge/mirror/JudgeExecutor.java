@@ -6,7 +6,6 @@ import dev.strangler.judge.Judge;
 import dev.strangler.judge.Observation;
 import dev.strangler.record.DiscrepancyRecord;
 import dev.strangler.record.Outcome;
-import dev.strangler.routing.Side;
 import dev.strangler.store.DiscrepancyWriter;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -101,12 +100,8 @@ public final class JudgeExecutor implements Shadowing.PairJudge {
   private static Observation observe(ShadowPair pair) {
     CapturedResponse primary = ShadowPair.judged(pair.primary, pair.route);
     CapturedResponse shadow = pair.shadow == null ? null : ShadowPair.judged(pair.shadow, pair.route);
-    Side served = pair.servedBy;
-    String method = pair.requestHead.method().name();
-    String uri = pair.requestHead.uri();
-    return served == Side.LEGACY
-        ? new Observation(method, uri, pair.requestId, pair.at, served, primary, shadow, null, pair.shadowError)
-        : new Observation(method, uri, pair.requestId, pair.at, served, shadow, primary, pair.shadowError, null);
+    return Observation.of(pair.requestHead.method().name(), pair.requestHead.uri(), pair.requestId, pair.at,
+        pair.servedBy, primary, shadow, pair.shadowError);
   }
 
   /** Pairs waiting for a worker. */

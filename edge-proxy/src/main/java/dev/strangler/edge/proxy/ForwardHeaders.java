@@ -1,5 +1,6 @@
 package dev.strangler.edge.proxy;
 
+import dev.strangler.http.HopByHop;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
@@ -8,6 +9,7 @@ import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.util.AsciiString;
+import java.util.Locale;
 
 /** Rewrites message heads as they cross the edge, in place. */
 final class ForwardHeaders {
@@ -30,7 +32,7 @@ final class ForwardHeaders {
     boolean chunked = HttpUtil.isTransferEncodingChunked(req);
     String upgradeTo = upgrade ? h.get(HttpHeaderNames.UPGRADE) : null;
     String host = h.get(HttpHeaderNames.HOST);
-    HopByHop.strip(h);
+    stripHopByHop(h);
     h.remove(HttpHeaderNames.EXPECT);
     append(h, XFF, clientIp);
     append(h, XFP, "http");
@@ -62,7 +64,7 @@ final class ForwardHeaders {
     boolean switching = res.status().code() == 101;
     String upgradeTo = switching ? h.get(HttpHeaderNames.UPGRADE) : null;
     boolean hasLength = h.contains(HttpHeaderNames.CONTENT_LENGTH);
-    HopByHop.strip(h);
+    stripHopByHop(h);
     append(h, VIA_HEADER, VIA);
     h.set(REQUEST_ID, requestId);
     if (switching) {
@@ -87,6 +89,18 @@ final class ForwardHeaders {
     }
     res.setProtocolVersion(HttpVersion.HTTP_1_1);
     return closeDelimited;
+  }
+
+  /** Strips hop-by-hop fields in place (the shared rule, {@link HopByHop}). */
+  private static void stripHopByHop(HttpHeaders h) {
+    for (String name : HopByHop.removedWith(h.getAll(HttpHeaderNames.CONNECTION))) {
+      h.remove(name);
+    }
+  }
+
+  /** Whether a Connection header lists the given token (any case). */
+  static boolean connectionHas(HttpHeaders h, String token) {
+    return HopByHop.connectionTokens(h.getAll(HttpHeaderNames.CONNECTION)).contains(token.toLowerCase(Locale.ROOT));
   }
 
   private static void append(HttpHeaders h, CharSequence name, String value) {

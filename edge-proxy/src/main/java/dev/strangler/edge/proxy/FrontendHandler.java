@@ -141,7 +141,7 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
     }
     boolean upgrade =
         req.headers().contains(HttpHeaderNames.UPGRADE)
-            && HopByHop.connectionHas(req.headers(), "upgrade")
+            && ForwardHeaders.connectionHas(req.headers(), "upgrade")
             && req.method().name().equals("GET");
     Side side = snap.primaryOf(route.get());
     ForwardHeaders.toUpstream(req, clientIp(), requestId, upgrade);

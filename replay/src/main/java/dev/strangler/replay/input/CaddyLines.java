@@ -22,7 +22,7 @@ public final class CaddyLines implements LineParser {
   public Item parse(Position at, String line) {
     JsonNode o;
     try {
-      o = Json.MAPPER.readTree(line);
+      o = JsonFields.MAPPER.readTree(line);
     } catch (JsonProcessingException e) {
       return new Problem(at, "malformed Caddy log line: not JSON: " + e.getOriginalMessage());
     }
@@ -39,19 +39,19 @@ public final class CaddyLines implements LineParser {
     }
   }
 
-  private static Exchange exchange(Position at, JsonNode o) {
-    JsonNode request = Json.object(o, "request", "request");
-    List<Map.Entry<String, String>> headers = Json.headerMap(request.get("headers"));
-    CaptureLine.Request r = new CaptureLine.Request(Json.required(request, "method", "request.method"),
-        Json.required(request, "uri", "request.uri"), headers, null);
-    String host = Json.text(request, "host");
+  private static RecordedExchange exchange(Position at, JsonNode o) {
+    JsonNode request = JsonFields.object(o, "request", "request");
+    List<Map.Entry<String, String>> headers = JsonFields.headerMap(request.get("headers"));
+    CaptureLine.Request r = new CaptureLine.Request(JsonFields.required(request, "method", "request.method"),
+        JsonFields.required(request, "uri", "request.uri"), headers, null);
+    String host = JsonFields.text(request, "host");
     CapturedResponse recorded = null;
     JsonNode status = o.get("status");
     if (status != null && status.isIntegralNumber() && status.intValue() > 0) {
-      recorded = new CapturedResponse(status.intValue(), Json.headerMap(o.get("resp_headers")), null,
+      recorded = new CapturedResponse(status.intValue(), JsonFields.headerMap(o.get("resp_headers")), null,
           o.path("duration").asDouble(0) * 1000);
     }
-    return new Exchange(at, r, host == null ? r.header("Host") : host, Json.instant(o.get("ts")),
+    return new RecordedExchange(at, r, host == null ? r.header("Host") : host, JsonFields.instant(o.get("ts")),
         r.header("X-Request-Id"), Side.LEGACY, recorded, null);
   }
 }

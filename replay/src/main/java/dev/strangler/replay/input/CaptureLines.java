@@ -15,7 +15,7 @@ public final class CaptureLines implements LineParser {
       return new Problem(at, "malformed capture line: " + e.getMessage());
     }
     String requestId = c.request().header("X-Request-Id");
-    return new Exchange(at, c.request(), c.request().header("Host"), c.at(),
+    return new RecordedExchange(at, c.request(), c.request().header("Host"), c.at(),
         requestId == null ? c.id() : requestId, c.servedBy(), c.response(), c.shadow());
   }
 }

@@ -48,7 +48,7 @@ public final class FormatSniffer {
   private static Optional<Format> ofLine(String line) {
     JsonNode o;
     try {
-      o = Json.MAPPER.readTree(line);
+      o = JsonFields.MAPPER.readTree(line);
     } catch (JsonProcessingException e) {
       return Optional.empty();
     }

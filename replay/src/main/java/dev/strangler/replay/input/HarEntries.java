@@ -33,12 +33,12 @@ final class HarEntries {
     }
   }
 
-  private static Exchange parse(Position at, JsonNode entry) {
+  private static RecordedExchange parse(Position at, JsonNode entry) {
     if (!entry.isObject()) {
       throw new IllegalArgumentException("not a JSON object");
     }
-    JsonNode request = Json.object(entry, "request", "request");
-    String url = Json.required(request, "url", "request.url");
+    JsonNode request = JsonFields.object(entry, "request", "request");
+    String url = JsonFields.required(request, "url", "request.url");
     URI target;
     try {
       target = new URI(url);
@@ -49,13 +49,13 @@ final class HarEntries {
     String uri = target.getRawQuery() == null ? path : path + "?" + target.getRawQuery();
     List<Map.Entry<String, String>> headers = headers(request.get("headers"));
     JsonNode postData = request.get("postData");
-    CaptureLine.Request r = new CaptureLine.Request(Json.required(request, "method", "request.method"), uri,
+    CaptureLine.Request r = new CaptureLine.Request(JsonFields.required(request, "method", "request.method"), uri,
         headers, postData == null || postData.isNull() ? null : body(postData, "request.postData"));
     String host = r.header("Host");
     if (host == null && target.getHost() != null) {
       host = target.getPort() < 0 ? target.getHost() : target.getHost() + ":" + target.getPort();
     }
-    return new Exchange(at, r, host, Json.instant(entry.get("startedDateTime")), r.header("X-Request-Id"),
+    return new RecordedExchange(at, r, host, JsonFields.instant(entry.get("startedDateTime")), r.header("X-Request-Id"),
         Side.LEGACY, response(entry), null);
   }
 
@@ -78,7 +78,7 @@ final class HarEntries {
       return out;
     }
     for (JsonNode h : list) {
-      String name = Json.text(h, "name");
+      String name = JsonFields.text(h, "name");
       if (name != null) {
         out.add(Map.entry(name, h.path("value").asText("")));
       }
@@ -87,11 +87,11 @@ final class HarEntries {
   }
 
   private static byte[] body(JsonNode holder, String label) {
-    String text = Json.text(holder, "text");
+    String text = JsonFields.text(holder, "text");
     if (text == null) {
       return null;
     }
-    if ("base64".equalsIgnoreCase(Json.text(holder, "encoding"))) {
+    if ("base64".equalsIgnoreCase(JsonFields.text(holder, "encoding"))) {
       try {
         return Base64.getMimeDecoder().decode(text);
       } catch (IllegalArgumentException e) {

@@ -20,7 +20,7 @@ public final class HarReader implements InputReader {
     long seq = 0;
     long line = 1;
     try (InputStream in = InputStreams.open(file.path());
-        JsonParser p = Json.MAPPER.getFactory().createParser(in)) {
+        JsonParser p = JsonFields.MAPPER.getFactory().createParser(in)) {
       if (p.nextToken() != JsonToken.START_OBJECT || !enter(p, "log") || !enter(p, "entries")
           || p.currentToken() != JsonToken.START_ARRAY) {
         return sink.accept(new Problem(at(file, p.currentLocation().getLineNr(), 1),

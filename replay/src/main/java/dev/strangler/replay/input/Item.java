@@ -1,7 +1,7 @@
 package dev.strangler.replay.input;
 
 /** One thing read from an input: an exchange, a stored discrepancy record, or a problem. */
-public sealed interface Item permits Exchange, StoredRecord, Problem {
+public sealed interface Item permits RecordedExchange, StoredRecord, Problem {
   /** Where it was read. */
   Position position();
 }

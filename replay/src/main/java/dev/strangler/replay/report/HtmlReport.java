@@ -38,9 +38,9 @@ public final class HtmlReport {
     h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Replay report</title>\n<style>")
         .append(CSS).append("</style></head><body>\n<h1>Replay report</h1>\n<ul>");
     h.append("<li>Generated at: ").append(Describe.generatedAt(r.run())).append("</li>");
-    h.append("<li>Mode: ").append(Html.escape(Describe.run(r.run()))).append("</li>");
+    h.append("<li>Mode: ").append(HtmlEscape.escape(Describe.run(r.run()))).append("</li>");
     h.append("<li>Result: <span class=\"").append(r.complete() && r.gatePassed() ? "ok" : "bad").append("\">")
-        .append(Html.escape(Describe.status(r))).append("</span></li></ul>\n");
+        .append(HtmlEscape.escape(Describe.status(r))).append("</span></li></ul>\n");
     routes(r, h);
     groups(r, h);
     notes(r, h);
@@ -52,7 +52,7 @@ public final class HtmlReport {
     h.append("<h2>Routes</h2>\n<table><tr><th>route</th><th>requests</th><th>match</th><th>diff</th>")
         .append("<th>extract_failed</th><th>shadow_error</th><th>skipped</th><th>parity</th><th>gate</th></tr>\n");
     for (Report.RouteReport route : r.routes()) {
-      row(h, route.passed() ? "" : "fail", "<code>" + Html.escape(route.route()) + "</code>", route.counts(),
+      row(h, route.passed() ? "" : "fail", "<code>" + HtmlEscape.escape(route.route()) + "</code>", route.counts(),
           Describe.gate(route));
     }
     row(h, "total", "total", r.totals(), "");
@@ -64,7 +64,7 @@ public final class HtmlReport {
     for (long n : new long[] {c.requests(), c.match(), c.diff(), c.extractFailed(), c.shadowError(), c.skipped()}) {
       h.append("<td class=\"n\">").append(n).append("</td>");
     }
-    h.append("<td class=\"n\">").append(Percent.of(c.parity())).append("</td><td>").append(Html.escape(gate))
+    h.append("<td class=\"n\">").append(Percent.of(c.parity())).append("</td><td>").append(HtmlEscape.escape(gate))
         .append("</td></tr>\n");
   }
 
@@ -76,7 +76,7 @@ public final class HtmlReport {
         continue;
       }
       any = true;
-      h.append("<h3><code>").append(Html.escape(route.route())).append("</code></h3>\n");
+      h.append("<h3><code>").append(HtmlEscape.escape(route.route())).append("</code></h3>\n");
       route.groups().forEach(g -> group(g, h));
     }
     if (!any) {
@@ -86,19 +86,19 @@ public final class HtmlReport {
 
   private static void group(Report.Group g, StringBuilder h) {
     DiscrepancyRecord e = g.example().record();
-    h.append("<div class=\"group\"><h4><code>").append(Html.escape(g.fingerprint())).append("</code> — ")
+    h.append("<div class=\"group\"><h4><code>").append(HtmlEscape.escape(g.fingerprint())).append("</code> — ")
         .append(g.outcome().id()).append(" × ").append(g.count()).append("</h4>\n");
-    h.append("<p>Example: <code>").append(Html.escape(Describe.request(e))).append("</code> (")
-        .append(Html.escape(g.example().position().toString())).append(")</p>\n");
+    h.append("<p>Example: <code>").append(HtmlEscape.escape(Describe.request(e))).append("</code> (")
+        .append(HtmlEscape.escape(g.example().position().toString())).append(")</p>\n");
     if (e.reason() != null) {
-      h.append("<p>Reason: ").append(Html.escape(e.reason())).append("</p>\n");
+      h.append("<p>Reason: ").append(HtmlEscape.escape(e.reason())).append("</p>\n");
     }
     if (!e.diffs().isEmpty()) {
       h.append("<table><tr><th>path</th><th>kind</th><th>legacy</th><th>new</th></tr>\n");
       for (Diff d : e.diffs()) {
-        h.append("<tr><td><code class=\"path\">").append(Html.escape(d.path())).append("</code></td><td>")
-            .append(d.kind().id()).append("</td><td><code>").append(Html.escape(Describe.value(d, true)))
-            .append("</code></td><td><code>").append(Html.escape(Describe.value(d, false))).append("</code></td></tr>\n");
+        h.append("<tr><td><code class=\"path\">").append(HtmlEscape.escape(d.path())).append("</code></td><td>")
+            .append(d.kind().id()).append("</td><td><code>").append(HtmlEscape.escape(Describe.value(d, true)))
+            .append("</code></td><td><code>").append(HtmlEscape.escape(Describe.value(d, false))).append("</code></td></tr>\n");
       }
       h.append("</table>\n");
     }
@@ -109,7 +109,7 @@ public final class HtmlReport {
   }
 
   private static void side(StringBuilder h, String name, SideResult s, List<String> paths) {
-    h.append("<div><h5>").append(name).append(" — status ").append(Html.escape(Describe.status(s)))
+    h.append("<div><h5>").append(name).append(" — status ").append(HtmlEscape.escape(Describe.status(s)))
         .append("</h5><pre>");
     h.append(s == null || s.core() == null ? "<i>(no core output)</i>" : JsonHtml.render(s.core(), paths));
     h.append("</pre></div>");
@@ -126,13 +126,13 @@ public final class HtmlReport {
     long total = r.skippedByReason().values().stream().mapToLong(Long::longValue).sum();
     h.append("<h2>Skipped (").append(total).append(")</h2>\n");
     list(h, r.skippedByReason().entrySet().stream()
-        .map(e -> Html.escape(e.getKey()) + ": " + e.getValue()).toList());
+        .map(e -> HtmlEscape.escape(e.getKey()) + ": " + e.getValue()).toList());
     list(h, r.skipped().stream().limit(MarkdownReport.LISTED)
         .map(s -> note(s.position().toString(), s.route() + ": " + s.reason())).toList());
   }
 
   private static String note(String where, String what) {
-    return "<code>" + Html.escape(where) + "</code> " + Html.escape(what);
+    return "<code>" + HtmlEscape.escape(where) + "</code> " + HtmlEscape.escape(what);
   }
 
   private static void list(StringBuilder h, List<String> items) {

@@ -52,7 +52,7 @@ final class JsonHtml {
     } else if (node.isArray() && !node.isEmpty()) {
       array(node, cursors, indent);
     } else {
-      out.append(Html.escape(node.toString()));
+      out.append(HtmlEscape.escape(node.toString()));
     }
     if (marked) {
       out.append("</mark>");
@@ -64,7 +64,7 @@ final class JsonHtml {
     String inner = indent + "  ";
     for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> f = it.next();
-      out.append(inner).append(Html.escape(quote(f.getKey()))).append(": ");
+      out.append(inner).append(HtmlEscape.escape(quote(f.getKey()))).append(": ");
       value(f.getValue(), follow(cursors, s -> s.isField(f.getKey())), inner);
       out.append(it.hasNext() ? ",\n" : "\n");
     }

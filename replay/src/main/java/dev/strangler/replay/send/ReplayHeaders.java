@@ -1,5 +1,6 @@
 package dev.strangler.replay.send;
 
+import dev.strangler.http.HopByHop;
 import dev.strangler.record.Masker;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -20,22 +21,17 @@ public final class ReplayHeaders {
   /** The header every replayed request carries. */
   public static final String REPLAY = "X-Replay";
 
-  private static final Set<String> DROPPED = Set.of("connection", "keep-alive", "proxy-connection", "te",
-      "trailer", "transfer-encoding", "upgrade", "host", "content-length", "expect", "x-replay");
+  /** Headers the HTTP client sets itself, and the replay marker (added once, below). */
+  private static final Set<String> CLIENT_SET = Set.of("host", "content-length", "expect", "x-replay");
   private static final Set<String> MASKED = Set.of(Masker.MASK, "REDACTED");
 
   private ReplayHeaders() {}
 
   /** The headers to send, as name and value pairs in order. */
   public static List<Map.Entry<String, String>> of(List<Map.Entry<String, String>> recorded, String host) {
-    Set<String> dropped = new HashSet<>(DROPPED);
-    recorded.stream()
-        .filter(h -> h.getKey().equalsIgnoreCase("Connection"))
-        .forEach(h -> {
-          for (String token : h.getValue().split(",")) {
-            dropped.add(token.strip().toLowerCase(Locale.ROOT));
-          }
-        });
+    Set<String> dropped = new HashSet<>(CLIENT_SET);
+    dropped.addAll(HopByHop.removedWith(recorded.stream()
+        .filter(h -> h.getKey().equalsIgnoreCase("Connection")).map(Map.Entry::getValue).toList()));
     List<Map.Entry<String, String>> out = new ArrayList<>();
     boolean forwardedHost = false;
     for (Map.Entry<String, String> h : recorded) {

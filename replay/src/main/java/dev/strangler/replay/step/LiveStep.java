@@ -3,7 +3,7 @@ package dev.strangler.replay.step;
 import dev.strangler.config.RouteConfig;
 import dev.strangler.judge.Judge;
 import dev.strangler.judge.Observation;
-import dev.strangler.replay.input.Exchange;
+import dev.strangler.replay.input.RecordedExchange;
 import dev.strangler.replay.input.Item;
 import dev.strangler.replay.send.Answer;
 import dev.strangler.routing.Side;
@@ -23,7 +23,7 @@ public final class LiveStep implements Step {
 
   @Override
   public Verdict apply(Item item, RouteConfig route) throws InterruptedException {
-    Exchange e = (Exchange) item;
+    RecordedExchange e = (RecordedExchange) item;
     Answer legacy = targets.ask(Side.LEGACY, e, route);
     Answer fresh = targets.ask(Side.NEW, e, route);
     Observation o = new Observation(e.method(), e.request().uri(), e.requestId(), e.at(), route.primary(),

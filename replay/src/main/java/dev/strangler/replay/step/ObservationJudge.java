@@ -3,7 +3,7 @@ package dev.strangler.replay.step;
 import dev.strangler.config.RouteConfig;
 import dev.strangler.judge.Judge;
 import dev.strangler.judge.Observation;
-import dev.strangler.replay.input.Exchange;
+import dev.strangler.replay.input.RecordedExchange;
 import dev.strangler.replay.input.Problem;
 import java.util.List;
 
@@ -18,7 +18,7 @@ final class ObservationJudge {
     this.judge = judge;
   }
 
-  Verdict judge(RouteConfig route, Exchange e, Observation o, List<Problem> problems) {
+  Verdict judge(RouteConfig route, RecordedExchange e, Observation o, List<Problem> problems) {
     return new Verdict.Judged(StableIds.apply(judge.judge(route, o), e.position()), problems);
   }
 }

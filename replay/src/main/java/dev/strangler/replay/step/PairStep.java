@@ -4,9 +4,8 @@ import dev.strangler.capture.CaptureLine;
 import dev.strangler.config.RouteConfig;
 import dev.strangler.judge.Judge;
 import dev.strangler.judge.Observation;
-import dev.strangler.replay.input.Exchange;
+import dev.strangler.replay.input.RecordedExchange;
 import dev.strangler.replay.input.Item;
-import dev.strangler.routing.Side;
 import java.util.List;
 
 /**
@@ -23,16 +22,13 @@ public final class PairStep implements Step {
 
   @Override
   public Verdict apply(Item item, RouteConfig route) {
-    Exchange e = (Exchange) item;
+    RecordedExchange e = (RecordedExchange) item;
     CaptureLine.Shadow s = e.shadow();
     if (s == null || s.side() == e.servedBy()) {
       return new Verdict.Skipped("no-shadow");
     }
-    String method = e.method();
-    String uri = e.request().uri();
-    Observation o = s.side() == Side.NEW
-        ? new Observation(method, uri, e.requestId(), e.at(), e.servedBy(), e.recorded(), s.response(), null, s.error())
-        : new Observation(method, uri, e.requestId(), e.at(), e.servedBy(), s.response(), e.recorded(), s.error(), null);
+    Observation o = Observation.of(e.method(), e.request().uri(), e.requestId(), e.at(), e.servedBy(),
+        e.recorded(), s.response(), s.error());
     return judge.judge(route, e, o, List.of());
   }
 }

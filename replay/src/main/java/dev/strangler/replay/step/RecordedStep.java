@@ -4,7 +4,7 @@ import dev.strangler.config.RouteConfig;
 import dev.strangler.extract.CapturedResponse;
 import dev.strangler.judge.Judge;
 import dev.strangler.judge.Observation;
-import dev.strangler.replay.input.Exchange;
+import dev.strangler.replay.input.RecordedExchange;
 import dev.strangler.replay.input.Item;
 import dev.strangler.replay.send.Answer;
 import dev.strangler.routing.Side;
@@ -26,7 +26,7 @@ public final class RecordedStep implements Step {
 
   @Override
   public Verdict apply(Item item, RouteConfig route) throws InterruptedException {
-    Exchange e = (Exchange) item;
+    RecordedExchange e = (RecordedExchange) item;
     CapturedResponse legacy = e.recordedLegacy();
     if (legacy == null) {
       return new Verdict.Skipped("no-recorded-legacy");

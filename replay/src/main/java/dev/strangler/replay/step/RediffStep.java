@@ -1,7 +1,7 @@
 package dev.strangler.replay.step;
 
 import dev.strangler.config.RouteConfig;
-import dev.strangler.replay.input.Exchange;
+import dev.strangler.replay.input.RecordedExchange;
 import dev.strangler.replay.input.Item;
 
 /** {@code replay rediff}: captures go to the {@link PairStep}, stored records to the {@link StoredRecordStep}. */
@@ -16,6 +16,6 @@ public final class RediffStep implements Step {
 
   @Override
   public Verdict apply(Item item, RouteConfig route) {
-    return item instanceof Exchange ? pairs.apply(item, route) : records.apply(item, route);
+    return item instanceof RecordedExchange ? pairs.apply(item, route) : records.apply(item, route);
   }
 }

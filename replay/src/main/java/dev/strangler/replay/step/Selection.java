@@ -2,7 +2,7 @@ package dev.strangler.replay.step;
 
 import dev.strangler.config.RouteConfig;
 import dev.strangler.record.DiscrepancyRecord;
-import dev.strangler.replay.input.Exchange;
+import dev.strangler.replay.input.RecordedExchange;
 import dev.strangler.replay.input.Item;
 import dev.strangler.replay.input.StoredRecord;
 import dev.strangler.routing.RouteTable;
@@ -52,7 +52,7 @@ public final class Selection {
   public Decision decide(Item item) {
     String method;
     Optional<RouteConfig> route;
-    if (item instanceof Exchange e) {
+    if (item instanceof RecordedExchange e) {
       method = e.method().toUpperCase(Locale.ROOT);
       route = table.match(method, e.host(), e.path());
     } else {

@@ -1,7 +1,7 @@
 package dev.strangler.replay.step;
 
 import dev.strangler.config.RouteConfig;
-import dev.strangler.replay.input.Exchange;
+import dev.strangler.replay.input.RecordedExchange;
 import dev.strangler.replay.input.Problem;
 import dev.strangler.replay.send.Answer;
 import dev.strangler.replay.send.Sender;
@@ -24,19 +24,19 @@ public final class Targets {
   }
 
   /** Sends the exchange's request to a side, with the route's response timeout. */
-  Answer ask(Side side, Exchange e, RouteConfig route) throws InterruptedException {
+  Answer ask(Side side, RecordedExchange e, RouteConfig route) throws InterruptedException {
     return sender.send(bases.get(side), e.request(), e.host(), route.timeouts().response());
   }
 
   /** The problem an unreachable side makes, if it was. */
-  Optional<Problem> problem(Side side, Exchange e, Answer a) {
+  Optional<Problem> problem(Side side, RecordedExchange e, Answer a) {
     return a.unreachable()
         ? Optional.of(new Problem(e.position(), side.id() + " side unreachable (" + a.error() + ") at " + bases.get(side)))
         : Optional.empty();
   }
 
   /** The problems of both answers. */
-  List<Problem> problems(Exchange e, Answer legacy, Answer fresh) {
+  List<Problem> problems(RecordedExchange e, Answer legacy, Answer fresh) {
     return Stream.of(problem(Side.LEGACY, e, legacy), problem(Side.NEW, e, fresh))
         .flatMap(Optional::stream)
         .toList();

@@ -1,8 +1,8 @@
 package dev.strangler.replay.report;
 
 /** HTML escaping. */
-final class Html {
-  private Html() {}
+final class HtmlEscape {
+  private HtmlEscape() {}
 
   static String escape(String s) {
     if (s == null) {

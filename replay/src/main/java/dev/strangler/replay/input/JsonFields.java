@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.Map;
 
 /** JSON helpers shared by the HAR and Caddy readers. */
-final class Json {
+final class JsonFields {
   static final ObjectMapper MAPPER = new ObjectMapper();
 
-  private Json() {}
+  private JsonFields() {}
 
   /** A field as text; null when absent or null. */
   static String text(JsonNode o, String key) {

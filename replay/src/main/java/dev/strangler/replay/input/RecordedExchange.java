@@ -18,7 +18,7 @@ import java.util.Objects;
  * @param recorded  the recorded answer of {@code servedBy}; null when there is none
  * @param shadow    the recorded answer of the other side (captures only); null when none
  */
-public record Exchange(
+public record RecordedExchange(
     Position position,
     CaptureLine.Request request,
     String host,
@@ -28,7 +28,7 @@ public record Exchange(
     CapturedResponse recorded,
     CaptureLine.Shadow shadow) implements Item {
 
-  public Exchange {
+  public RecordedExchange {
     Objects.requireNonNull(position, "position");
     Objects.requireNonNull(request, "request");
     Objects.requireNonNull(at, "at");

@@ -6,8 +6,8 @@ import dev.strangler.demo.blog.CoreJson;
 import java.io.UncheckedIOException;
 
 /** Helpers both HTML designs share: text escaping and the core-JSON island. */
-public final class Html {
-  private Html() {}
+public final class PageParts {
+  private PageParts() {}
 
   /** Escapes text for HTML element content and quoted attribute values. */
   public static String escape(String text) {
