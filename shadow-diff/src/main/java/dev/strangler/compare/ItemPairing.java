@@ -3,11 +3,9 @@ package dev.strangler.compare;
 import dev.strangler.json.Tape;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.IntPredicate;
 
 /**
  * Compares two arrays (or two same-key groups of a keyed array) as multisets, in near-linear
@@ -31,25 +29,23 @@ import java.util.function.IntPredicate;
  *
  * <p>Exact pairings go first because they can never take a partner another item needed. Items
  * still unpaired are then diffed against a counterpart, chosen by a field with unique values
- * (such as {@code id}) or else in order, so one changed item of a shuffled array reads as
+ * (such as {@code id}) or else in order ({@link Counterparts}), so one changed item of a shuffled array reads as
  * {@code $.a[3].text changed} rather than a missing plus an unexpected item; the rest are missing
  * or unexpected. Under a numeric tolerance, items whose numbers differ hash alike,
- * so pairing them falls to the bounded trials of passes 2 and 4; beyond the budget such items
+ * so pairing them falls to the bounded trials of passes 3 and 4; beyond the budget such items
  * are paired in order, which may report diffs a perfect pairing would avoid.
  */
 final class ItemPairing {
-  /** Distinct legacy item shapes tried in pass 3. */
+  /** Distinct legacy item shapes tried in pass 4. */
   static final int TEMPLATES = 4;
   /** Consecutive position mismatches after which pass 1 stops. */
   static final int POSITION_MISSES = 8;
-  /** Candidates with an equal hash tried per item in passes 2 and 3. */
+  /** Candidates with an equal hash tried per item in passes 3 and 4. */
   static final int TRIES = 8;
-  /** Fields tried as a unique key when choosing what to diff unpaired items against. */
-  static final int FIELDS_TRIED = 16;
   /**
    * Arrays of at most this many items on both sides skip pass 1 and the hash tables: passes 2
-   * and 3 try every open pair directly (pass 3 in order, so an unchanged order still pairs in
-   * one walk per item), and pass 4 is left to first fit.
+   * and 3 try every open pair directly (each at equal positions first, so an unchanged order still
+   * pairs in one walk per item), and pass 4 is left to first fit (pass 5).
    */
   static final int FEW = 8;
 
@@ -301,7 +297,8 @@ final class ItemPairing {
       }
       return;
     }
-    int[] counterpart = counterparts();
+    int[] counterpart = Counterparts.choose(item, legacy, fresh, partner, taken,
+        openLegacy > 0 && openFresh > 0 && openLegacy + openFresh > 2);
     PathStack stack = walk.path();
     for (int k = 0; k < partner.length; k++) {
       if (partner[k] >= 0) {
@@ -322,93 +319,5 @@ final class ItemPairing {
         stack.pop();
       }
     }
-  }
-
-  /**
-   * The new items the unpaired legacy items are diffed against: by a field whose scalar values
-   * are unique among them (JSONAssert's "unique key"), then in order. Only the report depends on
-   * this choice, never whether there are diffs.
-   */
-  private int[] counterparts() {
-    int[] counterpart = new int[partner.length];
-    Arrays.fill(counterpart, -1);
-    if (openLegacy > 0 && openFresh > 0 && openLegacy + openFresh > 2) {
-      // one open item on each side is paired in order below anyway
-      byUniqueField(counterpart);
-    }
-    int q = 0;
-    for (int k = 0; k < partner.length; k++) {
-      if (partner[k] >= 0 || counterpart[k] >= 0) {
-        continue;
-      }
-      while (q < taken.length && taken[q]) {
-        q++;
-      }
-      if (q < taken.length) {
-        counterpart[k] = q;
-        taken[q] = true;
-      }
-    }
-    return counterpart;
-  }
-
-  private void byUniqueField(int[] counterpart) {
-    int first = 0;
-    while (partner[first] >= 0) {
-      first++;
-    }
-    Tape a = legacy.tape();
-    int object = legacy.get(first);
-    if (a.kind(object) != Tape.OBJECT) {
-      return;
-    }
-    int tried = 0;
-    for (int key = object + 1; key < a.next(object) && tried < FIELDS_TRIED; key = a.next(key + 1), tried++) {
-      String name = a.text(key);
-      if (item.field(name).ignored()) {
-        continue;
-      }
-      Map<KeyValue, Integer> legacyKeys = uniqueValues(legacy, name, k -> partner[k] < 0, true);
-      Map<KeyValue, Integer> freshKeys = legacyKeys == null ? null : uniqueValues(fresh, name, q -> !taken[q], false);
-      if (freshKeys == null) {
-        continue;
-      }
-      boolean paired = false;
-      for (Map.Entry<KeyValue, Integer> entry : legacyKeys.entrySet()) {
-        Integer q = freshKeys.get(entry.getKey());
-        if (q != null) {
-          counterpart[entry.getValue()] = q;
-          taken[q] = true;
-          paired = true;
-        }
-      }
-      if (paired) {
-        return;
-      }
-    }
-  }
-
-  /**
-   * The open items by their scalar value of field {@code name}; {@code null} if two share a value
-   * or, when {@code everyItem}, if an item lacks one.
-   */
-  private static Map<KeyValue, Integer> uniqueValues(Items items, String name, IntPredicate open, boolean everyItem) {
-    Map<KeyValue, Integer> keys = new HashMap<>();
-    Tape t = items.tape();
-    for (int k = 0; k < items.size(); k++) {
-      if (!open.test(k)) {
-        continue;
-      }
-      int item = items.get(k);
-      int value = t.kind(item) == Tape.OBJECT ? t.field(item, name) : -1;
-      if (value < 0 || t.kind(value) == Tape.OBJECT || t.kind(value) == Tape.ARRAY) {
-        if (everyItem) {
-          return null;
-        }
-      } else if (keys.put(KeyValue.of(t, value), k) != null) {
-        return null;
-      }
-    }
-    return keys;
   }
 }
