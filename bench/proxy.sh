@@ -7,7 +7,11 @@
 #                 EDGE_THREADS=2                              edge event loop threads
 #                 EDGE_JAVA_OPTS="-XX:+UseParallelGC ..."      edge JVM flags (default below)
 #                 UPSTREAM_THREADS=1                          HelloUpstream event loop threads
-#                 TARGETS="direct edge nginx caddy"           what to measure
+#                 TARGETS="direct edge nginx caddy"           what to measure (also edge-aa: a second
+#                                                             run of the same edge jar, the A/A
+#                                                             control; edge-base: the edge jar at
+#                                                             BASE_JAR, e.g. a build of an older commit)
+#                 BASE_JAR=                                   the edge-base target's jar
 #                 QUIET_WAIT=300                              max seconds to wait for an idle machine
 #                 MAX_OTHER_CPU=5 ATTEMPTS=3                  repeat runs disturbed by other processes
 #                 REBUILD=1                                   rebuild the jars even if present
@@ -56,12 +60,14 @@ start_target() {
       TARGET_PID=""
       return
       ;;
-    edge)
+    edge | edge-aa | edge-base)
+      local jar="$EDGE_JAR"
+      [[ "$1" != edge-base ]] || jar="${BASE_JAR:?the edge-base target needs BASE_JAR (an edge-proxy.jar)}"
       render "$BENCH/edge-routes.yaml.template" "$WORK/routes.yaml" \
         PORT="$port" ADMIN_PORT="$(free_port)" UPSTREAM_PORT="$UPSTREAM_PORT" WORK="$WORK"
       local opts=()
       read -r -a opts <<<"$EDGE_JAVA_OPTS"
-      start edge java "${opts[@]}" -jar "$EDGE_JAR" --config "$WORK/routes.yaml" --threads "$EDGE_THREADS"
+      start "$1" java "${opts[@]}" -jar "$jar" --config "$WORK/routes.yaml" --threads "$EDGE_THREADS"
       ;;
     nginx)
       render "$BENCH/nginx.conf.template" "$WORK/nginx.conf" \
@@ -73,7 +79,7 @@ start_target() {
       start caddy env HOME="$WORK" XDG_DATA_HOME="$WORK/caddy-data" XDG_CONFIG_HOME="$WORK/caddy-config" \
         caddy run --config "$WORK/Caddyfile" --adapter caddyfile
       ;;
-    *) die "unknown target '$1' (direct, edge, nginx, caddy)" ;;
+    *) die "unknown target '$1' (direct, edge, edge-aa, edge-base, nginx, caddy)" ;;
   esac
   TARGET_PID="$STARTED_PID"
   await_body "$1" "$TARGET_URL" "$TARGET_PID"

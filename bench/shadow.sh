@@ -30,7 +30,11 @@
 #                 CASES="edge-off edge-on edge-slow nginx-off nginx-on nginx-slow"
 #                                                             (edge-aa: a second edge with shadowing
 #                                                             off, measured against edge-off like the
-#                                                             others: the spread of an A/A comparison)
+#                                                             others: the spread of an A/A comparison;
+#                                                             edge-base-off, edge-base-on, edge-base-slow:
+#                                                             the same cases on the edge jar at BASE_JAR,
+#                                                             e.g. a build of an older commit)
+#                 BASE_JAR=                                   the edge-base-* cases' jar
 #                 QUIET_WAIT=300 MAX_OTHER_CPU=5 ATTEMPTS=2 REBUILD=1 OUT=docs/benchmarks.md
 set -euo pipefail
 
@@ -91,13 +95,14 @@ start_target() {
   case "$target" in
     edge-*)
       ADMIN_PORT="$(free_port)"
-      local shadow="$SHADOW_ON" opts=()
-      [[ "$target" != edge-off && "$target" != edge-aa ]] || shadow="{enabled: false}"
+      local shadow="$SHADOW_ON" opts=() jar="$EDGE_JAR"
+      ! shadowing_off "$target" || shadow="{enabled: false}"
+      [[ "$target" != edge-base-* ]] || jar="${BASE_JAR:?the edge-base-* cases need BASE_JAR (an edge-proxy.jar)}"
       render "$BENCH/edge-shadow-routes.yaml.template" "$WORK/$target.yaml" \
         PORT="$port" ADMIN_PORT="$ADMIN_PORT" UPSTREAM_PORT="$UPSTREAM_PORT" SHADOW_PORT="$shadow_port" \
         STATE_DIR="$WORK/$target-state" SHADOW="$shadow"
       read -r -a opts <<<"$EDGE_JAVA_OPTS"
-      start "$target" java "${opts[@]}" -jar "$EDGE_JAR" --config "$WORK/$target.yaml" --threads "$EDGE_THREADS"
+      start "$target" java "${opts[@]}" -jar "$jar" --config "$WORK/$target.yaml" --threads "$EDGE_THREADS"
       ;;
     nginx-*)
       local mirror="mirror /mirror;"
@@ -107,7 +112,7 @@ start_target() {
         PORT="$port" UPSTREAM_PORT="$UPSTREAM_PORT" SHADOW_PORT="$shadow_port" WORK="$WORK/$target" MIRROR="$mirror"
       start "$target" nginx -e "$WORK/$target/nginx-error.log" -p "$WORK/$target" -c "$WORK/$target/nginx.conf"
       ;;
-    *) die "unknown case '$target' (edge-off, edge-aa, edge-on, edge-slow, nginx-off, nginx-on, nginx-slow)" ;;
+    *) die "unknown case '$target' (edge-off, edge-aa, edge-on, edge-slow, edge-base-*, nginx-off, nginx-on, nginx-slow)" ;;
   esac
   TARGET_PID="$STARTED_PID"
   await_body "$target" "$TARGET_URL" "$TARGET_PID"
@@ -173,7 +178,18 @@ change() {
   awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%+.0f%%", 100 * (a - b) / b; else printf "–" }'
 }
 
+# Whether case $1 runs with shadowing off.
+shadowing_off() {
+  [[ "$1" == *-off || "$1" == edge-aa ]]
+}
+
 shadow_label() {
+  local base=""
+  [[ "$1" != edge-base-* ]] || base=", base build"
+  echo "$(shadow_label_of "$1")$base"
+}
+
+shadow_label_of() {
   case "$1" in
     *-off) echo "off" ;;
     *-aa) echo "off, a second instance (A/A control)" ;;
@@ -326,7 +342,7 @@ write_section() {
     echo "read ${SETTLE} s after wrk stopped):"
     echo
     for target in $CASES; do
-      [[ "$target" == edge-* && "$target" != edge-off && "$target" != edge-aa ]] || continue
+      [[ "$target" == edge-* ]] && ! shadowing_off "$target" || continue
       for ((round = 1; round <= ROUNDS; round++)); do
         echo "- round $round, $(shadow_label "$target"): $(cat "$WORK/$target.round$round.outcomes")"
       done
