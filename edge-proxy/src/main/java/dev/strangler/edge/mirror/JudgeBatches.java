@@ -30,6 +30,7 @@ final class JudgeBatches {
     batches.computeIfAbsent(loop, Batch::new).add(judged.task());
   }
 
+  /** One loop's tasks of the current iteration, handed on when the iteration ends. */
   private final class Batch implements Runnable {
     private final SingleThreadEventLoop loop;
     private List<JudgeTask> tasks = new ArrayList<>();

@@ -21,6 +21,7 @@ public final class ShadowOutcomes {
   private final ConcurrentHashMap<String, Route> routes = new ConcurrentHashMap<>();
   private final Map<Outcome, ConcurrentHashMap<String, Counter>> reasons = new EnumMap<>(Outcome.class);
 
+  /** One route's outcome counters and parity window. */
   private final class Route {
     final Map<Outcome, Counter> counters = new EnumMap<>(Outcome.class);
     final ParityWindow parity = new ParityWindow(window.toMillis(), 60);
