@@ -3,20 +3,18 @@ package dev.strangler.edge;
 import dev.strangler.config.ConfigException;
 import dev.strangler.config.ConfigLoader;
 import dev.strangler.config.EdgeConfig;
-import dev.strangler.edge.capture.CaptureWriter;
 import dev.strangler.edge.config.ConfigWatcher;
 import dev.strangler.edge.export.ExportCommand;
 import dev.strangler.edge.export.SummaryCommand;
 import dev.strangler.edge.proxy.EdgeServer;
 import dev.strangler.edge.admin.AdminServer;
 import dev.strangler.edge.metrics.EdgeMetrics;
-import dev.strangler.edge.metrics.WriterMetrics;
-import dev.strangler.edge.mirror.JudgeExecutor;
+import dev.strangler.edge.mirror.MirrorSettings;
+import dev.strangler.edge.mirror.MirrorSide;
 import dev.strangler.edge.mirror.ShadowOutcomes;
+import dev.strangler.edge.routing.LiveRoutes;
 import dev.strangler.store.DiscrepancyStore;
 import dev.strangler.store.DiscrepancyWriter;
-import java.time.Duration;
-import dev.strangler.edge.routing.LiveRoutes;
 import dev.strangler.store.StateStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +26,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code edge run}: the production edge on a routes.yaml, what {@code edge} does without a
- * subcommand; {@code edge export} streams stored discrepancy records ({@link ExportCommand}).
+ * subcommand; {@code edge export} streams stored discrepancy records ({@link ExportCommand}) and
+ * {@code edge summary} prints the discrepancy groups ({@link SummaryCommand}).
  */
 @Command(
     name = "edge",
@@ -36,20 +35,6 @@ import picocli.CommandLine.Option;
     subcommands = {ExportCommand.class, SummaryCommand.class},
     description = "Strangler edge: routes each route to legacy or new, with a live cutover toggle.")
 public final class Main implements Callable<Integer> {
-  /** Discrepancy records waiting for the store at most. */
-  static final int WRITER_QUEUE = 10_000;
-  /** Whole records kept per fingerprint and window; beyond that only counts. */
-  static final int SAMPLES_PER_WINDOW = 20;
-  static final Duration SAMPLE_WINDOW = Duration.ofMinutes(1);
-  /** Completed shadow pairs waiting for a judge at most. */
-  static final int JUDGE_QUEUE = 4096;
-  static final Duration PARITY_WINDOW = Duration.ofMinutes(10);
-  /** Capture lines waiting for the disk at most; files rotate at 64 MiB or 1 h; 48 are kept. */
-  static final int CAPTURE_QUEUE = 10_000;
-  static final long CAPTURE_FILE_BYTES = 64L << 20;
-  static final Duration CAPTURE_FILE_AGE = Duration.ofHours(1);
-  static final int CAPTURE_FILES = 48;
-
   @Option(names = "--config", defaultValue = "routes.yaml", description = "routes.yaml to run (default: ${DEFAULT-VALUE})")
   Path config;
 
@@ -82,14 +67,13 @@ public final class Main implements Callable<Integer> {
     return 0;
   }
 
-  /** A running edge: store, live routes, data plane and config watcher. */
+  /** A running edge: store, live routes, mirror side, data plane, admin server and config watcher. */
   public record Edge(
       StateStore store,
       LiveRoutes routes,
       EdgeMetrics metrics,
       DiscrepancyStore discrepancies,
-      DiscrepancyWriter writer,
-      ShadowOutcomes outcomes,
+      MirrorSide mirror,
       EdgeServer server,
       AdminServer admin,
       ConfigWatcher watcher)
@@ -101,18 +85,22 @@ public final class Main implements Callable<Integer> {
       LiveRoutes routes = new LiveRoutes(cfg, store);
       EdgeMetrics metrics = new EdgeMetrics();
       DiscrepancyStore discrepancies = DiscrepancyStore.open(cfg.state().store());
-      DiscrepancyWriter writer = new DiscrepancyWriter(discrepancies, WRITER_QUEUE, SAMPLES_PER_WINDOW, SAMPLE_WINDOW);
-      WriterMetrics.bind(writer, metrics.registry());
-      ShadowOutcomes outcomes = new ShadowOutcomes(metrics.registry(), PARITY_WINDOW);
-      int judges = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
-      JudgeExecutor judge = new JudgeExecutor(routes, outcomes, writer, judges, JUDGE_QUEUE);
-      CaptureWriter captures = new CaptureWriter(cfg.state().dir().resolve("captures"),
-          () -> routes.current().config().mask(), CAPTURE_QUEUE, CAPTURE_FILE_BYTES, CAPTURE_FILE_AGE, CAPTURE_FILES);
-      WriterMetrics.bind(captures, metrics.registry());
-      EdgeServer server = EdgeServer.start(routes, metrics, outcomes, judge, captures, threads);
-      AdminServer admin = AdminServer.start(cfg.admin(), cfg.state().dir(), routes, metrics, outcomes, discrepancies);
+      MirrorSide mirror = new MirrorSide(routes, discrepancies, metrics.registry(), MirrorSettings.defaults());
+      EdgeServer server = EdgeServer.start(routes, metrics, mirror.shadowing(), threads);
+      AdminServer admin =
+          AdminServer.start(cfg.admin(), cfg.state().dir(), routes, metrics, mirror.outcomes(), discrepancies);
       ConfigWatcher watcher = new ConfigWatcher(cfg.source(), routes, reloadPeriodMillis);
-      return new Edge(store, routes, metrics, discrepancies, writer, outcomes, server, admin, watcher);
+      return new Edge(store, routes, metrics, discrepancies, mirror, server, admin, watcher);
+    }
+
+    /** The outcome counters of the mirror side. */
+    public ShadowOutcomes outcomes() {
+      return mirror.outcomes();
+    }
+
+    /** The discrepancy writer of the mirror side. */
+    public DiscrepancyWriter writer() {
+      return mirror.writer();
     }
 
     void printBanner(java.io.PrintStream out) {
@@ -129,7 +117,7 @@ public final class Main implements Callable<Integer> {
       watcher.close();
       admin.close();
       server.close();
-      writer.close();
+      mirror.close();
       discrepancies.close();
       store.close();
     }

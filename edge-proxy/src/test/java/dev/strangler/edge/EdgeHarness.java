@@ -3,7 +3,8 @@ package dev.strangler.edge;
 import dev.strangler.config.EdgeConfig;
 import dev.strangler.edge.capture.CaptureWriter;
 import dev.strangler.edge.metrics.EdgeMetrics;
-import dev.strangler.edge.mirror.JudgeExecutor;
+import dev.strangler.edge.mirror.MirrorSettings;
+import dev.strangler.edge.mirror.MirrorSide;
 import dev.strangler.edge.mirror.ShadowOutcomes;
 import dev.strangler.edge.proxy.EdgeServer;
 import dev.strangler.edge.proxy.ExchangeObserver;
@@ -18,12 +19,18 @@ import java.time.Duration;
  * and discrepancy store.
  */
 public final class EdgeHarness implements AutoCloseable {
+  /**
+   * The mirror side's settings in tests: one judge thread, 1024 tasks waiting; 1000 records per
+   * fingerprint and minute stored whole; 1000 capture lines waiting, 1 MiB files, 10 kept.
+   */
+  public static final MirrorSettings SETTINGS = new MirrorSettings(512, 256, 4096, 1024, 1, 10_000, 1000,
+      Duration.ofMinutes(1), Duration.ofMinutes(10), 1000, 1 << 20, Duration.ofHours(1), 10);
+
   private final StateStore store;
   private final LiveRoutes routes;
   private final DiscrepancyStore discrepancies;
-  private final DiscrepancyWriter writer;
-  private final ShadowOutcomes outcomes;
-  private final CaptureWriter captures;
+  private final EdgeMetrics metrics = new EdgeMetrics();
+  private final MirrorSide mirror;
   private final EdgeServer server;
 
   public EdgeHarness(EdgeConfig config) throws InterruptedException {
@@ -31,15 +38,20 @@ public final class EdgeHarness implements AutoCloseable {
   }
 
   public EdgeHarness(EdgeConfig config, ExchangeObserver observer) throws InterruptedException {
+    this(config, observer, SETTINGS);
+  }
+
+  public EdgeHarness(EdgeConfig config, MirrorSettings settings) throws InterruptedException {
+    this(config, ExchangeObserver.NONE, settings);
+  }
+
+  private EdgeHarness(EdgeConfig config, ExchangeObserver observer, MirrorSettings settings)
+      throws InterruptedException {
     store = StateStore.open(config.state().store());
     routes = new LiveRoutes(config, store);
     discrepancies = DiscrepancyStore.open(config.state().store());
-    writer = new DiscrepancyWriter(discrepancies, 10_000, 1000, Duration.ofMinutes(1));
-    outcomes = new ShadowOutcomes(new EdgeMetrics().registry(), Duration.ofMinutes(10));
-    captures = new CaptureWriter(config.state().dir().resolve("captures"), () -> routes.current().config().mask(),
-        1000, 1 << 20, Duration.ofHours(1), 10);
-    server = EdgeServer.start(routes, observer, outcomes, new JudgeExecutor(routes, outcomes, writer, 1, 1024),
-        captures, 2);
+    mirror = new MirrorSide(routes, discrepancies, metrics.registry(), settings);
+    server = EdgeServer.start(routes, observer, mirror.shadowing(), 2);
   }
 
   public int port() {
@@ -63,15 +75,24 @@ public final class EdgeHarness implements AutoCloseable {
   }
 
   public DiscrepancyWriter writer() {
-    return writer;
+    return mirror.writer();
   }
 
   public ShadowOutcomes outcomes() {
-    return outcomes;
+    return mirror.outcomes();
   }
 
   public CaptureWriter captures() {
-    return captures;
+    return mirror.captures();
+  }
+
+  public MirrorSide mirror() {
+    return mirror;
+  }
+
+  /** The registry of the edge's meters (requests, outcomes, reasons, writers). */
+  public EdgeMetrics metrics() {
+    return metrics;
   }
 
   public EdgeServer server() {
@@ -81,7 +102,7 @@ public final class EdgeHarness implements AutoCloseable {
   @Override
   public void close() {
     server.close();
-    writer.close();
+    mirror.close();
     discrepancies.close();
     store.close();
   }

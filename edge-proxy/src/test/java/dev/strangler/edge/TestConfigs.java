@@ -19,6 +19,7 @@ import dev.strangler.routing.Side;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -45,6 +46,15 @@ public final class TestConfigs {
         LIMITS,
         routes,
         MaskConfig.none());
+  }
+
+  /** {@code config} with {@code mirror-pipelining} set on its new upstream. */
+  public static EdgeConfig withNewPipelining(EdgeConfig c, int pipelining) {
+    Map<String, UpstreamConfig> upstreams = new HashMap<>(c.upstreams());
+    UpstreamConfig n = upstreams.get("new");
+    upstreams.put("new", new UpstreamConfig(n.name(), n.targets(), n.ejectAfter(), n.ejectFor(), pipelining));
+    return new EdgeConfig(c.source(), c.listen(), c.admin(), c.state(), upstreams, c.defaults(), c.limits(), c.routes(),
+        c.mask());
   }
 
   public static UpstreamConfig upstream(String name, String... targets) {

@@ -3,7 +3,6 @@ package dev.strangler.edge.capture;
 import dev.strangler.capture.CaptureJson;
 import dev.strangler.capture.CaptureLine;
 import dev.strangler.config.MaskConfig;
-import dev.strangler.edge.mirror.Shadowing;
 import dev.strangler.record.Masker;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -24,10 +23,11 @@ import org.slf4j.LoggerFactory;
  * Records sampled exchanges to rotating JSONL.gz capture files under {@code state.dir/captures},
  * off the event loop: {@link #offer} never blocks (a full queue drops and counts), one daemon
  * thread masks secrets ({@link CaptureLine#masked}: Authorization, Cookie, Set-Cookie, configured
- * headers, query parameters and JSON paths in JSON bodies), serializes and writes in batches. Bodies arrive already capped
- * at the route's {@code shadow.max-body}; a cut body is marked with {@code X-Edge-Truncated}.
+ * headers, query parameters and JSON paths in JSON bodies), serializes and writes in batches.
+ * Bodies arrive already capped at the route's {@code shadow.max-body}; a cut body is marked with
+ * {@code X-Edge-Truncated}.
  */
-public final class CaptureWriter implements Shadowing.CaptureSink {
+public final class CaptureWriter implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(CaptureWriter.class);
   private static final int BATCH = 256;
 
@@ -58,7 +58,7 @@ public final class CaptureWriter implements Shadowing.CaptureSink {
     thread.start();
   }
 
-  @Override
+  /** Queues a line; never blocks (a full queue or a closed writer drops and counts it). */
   public void offer(CaptureLine line) {
     offered.incrementAndGet();
     if (closing || !queue.offer(line)) {
@@ -134,6 +134,7 @@ public final class CaptureWriter implements Shadowing.CaptureSink {
     }
   }
 
+  /** Takes no more lines, writes those queued and closes the file (waits up to 10 s). */
   @Override
   public void close() {
     closing = true;

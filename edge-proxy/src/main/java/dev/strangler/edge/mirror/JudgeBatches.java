@@ -1,6 +1,5 @@
 package dev.strangler.edge.mirror;
 
-import io.netty.channel.EventLoop;
 import io.netty.channel.SingleThreadEventLoop;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,47 +8,48 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
- * Collects the pairs an event loop completes during one iteration and hands them on together at
+ * Collects the judge tasks an event loop makes during one iteration and hands them on together at
  * its end: one wake-up of a judge thread per iteration rather than one per pair. A loop that
- * cannot run end-of-iteration tasks hands each pair on at once.
+ * cannot run end-of-iteration tasks hands each task on at once.
  */
 final class JudgeBatches {
-  private final Consumer<List<ShadowPair>> sink;
-  private final Map<EventLoop, Batch> batches = new ConcurrentHashMap<>();
+  private final Consumer<List<JudgeTask>> sink;
+  private final Map<SingleThreadEventLoop, Batch> batches = new ConcurrentHashMap<>();
 
   /** @param sink takes each batch, on the loop that made it */
-  JudgeBatches(Consumer<List<ShadowPair>> sink) {
+  JudgeBatches(Consumer<List<JudgeTask>> sink) {
     this.sink = sink;
   }
 
-  /** Adds a completed pair; call on its loop. */
-  void add(ShadowPair pair) {
-    if (!(pair.loop instanceof SingleThreadEventLoop loop)) {
-      sink.accept(List.of(pair));
+  /** Adds the task of a pair that ended; call on its loop. */
+  void add(PairEnd.Judged judged) {
+    if (!(judged.loop() instanceof SingleThreadEventLoop loop)) {
+      sink.accept(List.of(judged.task()));
       return;
     }
-    batches.computeIfAbsent(loop, l -> new Batch(loop)).add(pair);
+    batches.computeIfAbsent(loop, Batch::new).add(judged.task());
   }
 
+  /** One loop's tasks of the current iteration, handed on when the iteration ends. */
   private final class Batch implements Runnable {
     private final SingleThreadEventLoop loop;
-    private List<ShadowPair> pairs = new ArrayList<>();
+    private List<JudgeTask> tasks = new ArrayList<>();
 
     Batch(SingleThreadEventLoop loop) {
       this.loop = loop;
     }
 
-    void add(ShadowPair pair) {
-      if (pairs.isEmpty()) {
+    void add(JudgeTask task) {
+      if (tasks.isEmpty()) {
         loop.executeAfterEventLoopIteration(this);
       }
-      pairs.add(pair);
+      tasks.add(task);
     }
 
     @Override
     public void run() {
-      List<ShadowPair> out = pairs;
-      pairs = new ArrayList<>(Math.max(4, out.size()));
+      List<JudgeTask> out = tasks;
+      tasks = new ArrayList<>(Math.max(4, out.size()));
       sink.accept(out);
     }
   }

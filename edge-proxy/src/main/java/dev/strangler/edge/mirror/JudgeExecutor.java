@@ -1,9 +1,7 @@
 package dev.strangler.edge.mirror;
 
 import dev.strangler.edge.routing.LiveRoutes;
-import dev.strangler.extract.CapturedResponse;
 import dev.strangler.judge.Judge;
-import dev.strangler.judge.Observation;
 import dev.strangler.record.DiscrepancyRecord;
 import dev.strangler.record.Outcome;
 import dev.strangler.store.DiscrepancyWriter;
@@ -17,16 +15,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Judges completed shadow pairs on worker threads behind a queue bounded in pairs (full: the
- * pair is dropped and counted), counts the outcome, and hands every record that is not a match to
- * the discrepancy writer. Pairs arrive in batches, one task each, so a busy edge wakes a worker
- * once per batch. Extraction, decompression and diffing never run on an event loop.
+ * Judges tasks on worker threads behind a queue bounded in tasks, settles each task's outcome in
+ * the ledger (a task the queue has no room for settles as dropped, {@code judge-queue-full}; one
+ * whose judging throws as skipped, {@code judge-error}), and hands every record that is not a
+ * match to the discrepancy writer. Tasks arrive in batches, one executor task each, so a busy
+ * edge wakes a worker once per batch. Extraction, decompression and diffing never run on an
+ * event loop.
  */
-public final class JudgeExecutor implements Shadowing.PairJudge {
+final class JudgeExecutor implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(JudgeExecutor.class);
 
   private final LiveRoutes routes;
-  private final ShadowOutcomes outcomes;
+  private final OutcomeLedger ledger;
   private final DiscrepancyWriter writer;
   private final ThreadPoolExecutor pool;
   private final int capacity;
@@ -36,11 +36,11 @@ public final class JudgeExecutor implements Shadowing.PairJudge {
 
   /**
    * @param threads worker threads
-   * @param queue   pairs waiting for a worker at most
+   * @param queue   tasks waiting for a worker at most
    */
-  public JudgeExecutor(LiveRoutes routes, ShadowOutcomes outcomes, DiscrepancyWriter writer, int threads, int queue) {
+  JudgeExecutor(LiveRoutes routes, OutcomeLedger ledger, DiscrepancyWriter writer, int threads, int queue) {
     this.routes = routes;
-    this.outcomes = outcomes;
+    this.ledger = ledger;
     this.writer = writer;
     this.capacity = queue;
     AtomicInteger n = new AtomicInteger();
@@ -53,15 +53,26 @@ public final class JudgeExecutor implements Shadowing.PairJudge {
         new ThreadPoolExecutor.AbortPolicy());
   }
 
-  @Override
-  public int submit(List<ShadowPair> pairs) {
+  /**
+   * Queues the first tasks of a batch, as many as the queue has room for; the rest settle as
+   * dropped. Never blocks.
+   */
+  void submit(List<JudgeTask> tasks) {
+    int taken = take(tasks);
+    for (int i = taken; i < tasks.size(); i++) {
+      ledger.settle(tasks.get(i).route().id(), Outcome.DROPPED, "judge-queue-full");
+    }
+  }
+
+  /** Queues the first tasks the queue has room for and returns how many. */
+  private int take(List<JudgeTask> tasks) {
     int room = capacity - queued.get();
-    int n = Math.min(room, pairs.size());
+    int n = Math.min(room, tasks.size());
     if (n <= 0) {
       return 0;
     }
     queued.addAndGet(n);
-    List<ShadowPair> taken = n == pairs.size() ? pairs : pairs.subList(0, n);
+    List<JudgeTask> taken = n == tasks.size() ? tasks : tasks.subList(0, n);
     try {
       pool.execute(() -> taken.forEach(this::judge));
       return n;
@@ -71,17 +82,18 @@ public final class JudgeExecutor implements Shadowing.PairJudge {
     }
   }
 
-  private void judge(ShadowPair pair) {
+  private void judge(JudgeTask task) {
     queued.decrementAndGet();
+    String route = task.route().id();
     DiscrepancyRecord r;
     try {
-      r = judge().judge(pair.route, observe(pair));
+      r = judge().judge(task.route(), task.observation());
     } catch (RuntimeException e) {
-      LOG.error("judging a shadow pair of route {} failed", pair.route.id(), e);
-      outcomes.count(pair.route.id(), Outcome.SKIPPED, "judge-error");
+      LOG.error("judging a shadow pair of route {} failed", route, e);
+      ledger.settle(route, Outcome.SKIPPED, "judge-error");
       return;
     }
-    outcomes.count(pair.route.id(), r.outcome(), r.outcome() == Outcome.SHADOW_ERROR ? pair.shadowError : null);
+    ledger.settle(route, r.outcome(), r.outcome() == Outcome.SHADOW_ERROR ? task.shadowError() : null);
     if (r.outcome() != Outcome.MATCH) {
       writer.offer(r);
     }
@@ -97,18 +109,7 @@ public final class JudgeExecutor implements Shadowing.PairJudge {
     return judge;
   }
 
-  private static Observation observe(ShadowPair pair) {
-    CapturedResponse primary = ShadowPair.judged(pair.primary, pair.route);
-    CapturedResponse shadow = pair.shadow == null ? null : ShadowPair.judged(pair.shadow, pair.route);
-    return Observation.of(pair.requestHead.method().name(), pair.requestHead.uri(), pair.requestId, pair.at,
-        pair.servedBy, primary, shadow, pair.shadowError);
-  }
-
-  /** Pairs waiting for a worker. */
-  public int queued() {
-    return queued.get();
-  }
-
+  /** Takes no more tasks and waits (up to 5 s) for the queued ones to be judged. */
   @Override
   public void close() {
     pool.shutdown();

@@ -17,18 +17,22 @@ import java.util.concurrent.TimeUnit;
  * One mirror request to the side that does not serve: the request as sent (kept for one resend),
  * its answer captured into a bounded buffer, and its deadline (the route's shadow timeout). It
  * travels on a {@link MirrorConnection} of the mirror pools, never on a serving connection, and
- * ends exactly once: answered, failed or dropped. Mirror failures are not reported to target
- * health: a slow shadow must not eject a target that serves other routes. Event-loop confined.
+ * ends exactly once, told to its {@link Listener}: answered, failed or dropped. Mirror failures
+ * are not reported to target health: a slow shadow must not eject a target that serves other
+ * routes. Event-loop confined.
  */
-final class MirrorCall {
+final class MirrorCall implements MirrorConnection.Call {
+  /** Marks a mirror request, so that the shadow can tell it from real traffic. */
+  static final String SHADOW_HEADER = "X-Shadow-Request";
   /** Connections that may close under one request before it fails: it is sent once more after the first. */
   private static final int MAX_LOSSES = 1;
 
-  private final ShadowPair pair;
+  private final Listener listener;
   private final FullHttpRequest request;
   private final boolean pipelinable;
   private final ResponseCapture capture;
   private final long timeoutNanos;
+  private MirrorClient client;
   private ScheduledFuture<?> timeout;
   private MirrorConnection connection;
   private boolean informational;
@@ -36,23 +40,43 @@ final class MirrorCall {
   private boolean done;
   private int losses;
 
-  MirrorCall(ShadowPair pair) {
-    this.pair = pair;
-    this.request = request(pair.requestHead, pair.mirrorBody(), pair.record);
+  /**
+   * @param head         the head as the serving side got it
+   * @param body         the request body (the call releases it)
+   * @param copyHeaders  whether the head's headers must be copied (their owner still needs them)
+   *                     rather than taken over
+   * @param maxBody      bytes of the answer kept at most
+   * @param timeoutNanos how long the call may take in all
+   * @param listener     told once how the call ended
+   */
+  MirrorCall(HttpRequest head, ByteBuf body, boolean copyHeaders, int maxBody, long timeoutNanos, Listener listener) {
+    this.listener = listener;
+    this.request = request(head, body, copyHeaders);
     this.pipelinable = pipelinable(request.method().name());
-    this.capture = new ResponseCapture(pair.maxBody(), System.nanoTime());
-    this.timeoutNanos = pair.route.shadow().timeout().toNanos();
+    this.capture = new ResponseCapture(maxBody, System.nanoTime());
+    this.timeoutNanos = timeoutNanos;
+  }
+
+  /** How a call ended; exactly one method is called, once, on the loop. */
+  interface Listener {
+    /** The mirror answered in full. */
+    void answered(ResponseCapture answer);
+
+    /** The mirror failed (connect-failed, reset, timeout, bad-response). */
+    void failed(String reason);
+
+    /** The mirror was shed under load. */
+    void dropped(String reason);
   }
 
   /**
    * The mirror request: the serving side's head with the shadow header, framed for its copied
-   * body. It takes over the pair's copy of the headers unless the pair still needs them for its
-   * capture line.
+   * body, on the head's headers or a copy of them.
    */
-  private static FullHttpRequest request(HttpRequest head, ByteBuf body, boolean recorded) {
+  private static FullHttpRequest request(HttpRequest head, ByteBuf body, boolean copyHeaders) {
     var req = new DefaultFullHttpRequest(head.protocolVersion(), head.method(), head.uri(), body,
-        recorded ? head.headers().copy() : head.headers(), EmptyHttpHeaders.INSTANCE);
-    req.headers().set(Shadowing.SHADOW_HEADER, "1");
+        copyHeaders ? head.headers().copy() : head.headers(), EmptyHttpHeaders.INSTANCE);
+    req.headers().set(SHADOW_HEADER, "1");
     req.headers().remove(HttpHeaderNames.TRANSFER_ENCODING);
     HttpUtil.setContentLength(req, body.readableBytes());
     if (body.readableBytes() == 0 && !req.method().name().equals("POST") && !req.method().name().equals("PUT")) {
@@ -66,33 +90,39 @@ final class MirrorCall {
     return method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS") || method.equals("TRACE");
   }
 
-  /** Arms the deadline and hands the request to a connection of {@code client}. */
+  /** Arms the deadline and hands the request to a connection of {@code client} (on its loop). */
   void start(MirrorClient client) {
-    timeout = pair.loop.schedule(this::onTimeout, timeoutNanos, TimeUnit.NANOSECONDS);
+    this.client = client;
+    timeout = client.loop().schedule(this::onTimeout, timeoutNanos, TimeUnit.NANOSECONDS);
     client.dispatch(this);
   }
 
-  boolean pipelinable() {
+  @Override
+  public boolean pipelinable() {
     return pipelinable;
   }
 
   /** How long the call may take in all (the route's shadow timeout). */
-  long timeoutNanos() {
+  @Override
+  public long timeoutNanos() {
     return timeoutNanos;
   }
 
-  boolean done() {
+  @Override
+  public boolean done() {
     return done;
   }
 
   /** The request for one more write (the call keeps its own until it ends). */
-  FullHttpRequest nextSend(MirrorConnection on) {
+  @Override
+  public FullHttpRequest nextSend(MirrorConnection on) {
     connection = on;
     return request.retainedDuplicate();
   }
 
   /** The request left for a connection that had nothing before it: time its answer from now. */
-  void timeFrom(long nanos) {
+  @Override
+  public void timeFrom(long nanos) {
     capture.restart(nanos);
   }
 
@@ -100,13 +130,14 @@ final class MirrorCall {
    * Something the connection read for this call. Returns true at the end of its final answer;
    * an abandoned call's answer is read and discarded, keeping the connection in step.
    */
-  boolean read(Object msg) {
+  @Override
+  public boolean read(Object msg) {
     if (msg instanceof HttpResponse res) {
       int code = res.status().code();
       informational = code >= 100 && code < 200;
       if (!informational && !done) {
         answering = true;
-        capture.head(res.status().code(), res.headers());
+        capture.head(res, false);
       }
     }
     if (!(msg instanceof HttpContent c)) {
@@ -126,7 +157,7 @@ final class MirrorCall {
     }
     if (end()) {
       capture.done();
-      pair.shadowDone(capture);
+      listener.answered(capture);
     }
     return true;
   }
@@ -136,7 +167,8 @@ final class MirrorCall {
    * ({@code Connection: close} on an earlier answer), the request was never processed and goes
    * out again. Otherwise an unanswered safe request is sent once more, and anything else fails.
    */
-  void connectionLost(MirrorClient client, boolean announced) {
+  @Override
+  public void connectionLost(boolean announced) {
     connection = null;
     if (done) {
       return;
@@ -149,16 +181,18 @@ final class MirrorCall {
   }
 
   /** The request failed: no connection to the shadow, or the connection broke mid-answer. */
-  void fail(String reason) {
+  @Override
+  public void fail(String reason) {
     if (end()) {
-      pair.shadowFailed(reason);
+      listener.failed(reason);
     }
   }
 
   /** Shed under load. */
-  void drop(String reason) {
+  @Override
+  public void drop(String reason) {
     if (end()) {
-      pair.drop(reason);
+      listener.dropped(reason);
     }
   }
 
@@ -169,7 +203,7 @@ final class MirrorCall {
     if (connection != null) {
       connection.abandon(this);
     }
-    pair.shadowFailed("timeout");
+    listener.failed("timeout");
   }
 
   /** Marks the call done and frees what it holds; false when it already was. */

@@ -14,7 +14,7 @@ import java.util.List;
  * mirror pools, whose bounds turn an excess into a counted drop. Keeps a moving average of the
  * target's service time, which decides how much may wait on one connection. Event-loop confined.
  */
-final class MirrorClient {
+final class MirrorClient implements MirrorConnection.Owner {
   private final UpstreamPools pools;
   private final EventLoop loop;
   private final List<MirrorConnection> connections = new ArrayList<>();
@@ -33,8 +33,13 @@ final class MirrorClient {
     return this;
   }
 
+  /** The loop this client and its connections run on. */
+  EventLoop loop() {
+    return loop;
+  }
+
   /** Sends a call on a connection with room for it, opening one if none has. */
-  void dispatch(MirrorCall call) {
+  void dispatch(MirrorConnection.Call call) {
     int depth = target.mirrorPipelining();
     long now = System.nanoTime();
     for (int i = 0; i < connections.size(); i++) {
@@ -62,13 +67,14 @@ final class MirrorClient {
    * answer at once and a faster one gradually (over about eight answers): quick to stop
    * pipelining, slow to start again.
    */
-  void answered(long nanos) {
+  @Override
+  public void answered(long nanos) {
     serviceNanos = nanos > serviceNanos ? nanos : serviceNanos + (nanos - serviceNanos) / 8;
   }
 
-  /** A connection closed. */
-  void remove(MirrorConnection c) {
-    connections.remove(c);
+  @Override
+  public void closed(MirrorConnection connection) {
+    connections.remove(connection);
   }
 
   /** Closes every connection (call on the loop). */

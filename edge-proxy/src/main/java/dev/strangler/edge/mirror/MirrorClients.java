@@ -10,7 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A {@link MirrorClient} per event loop and shadow target, so that a mirror runs on the loop of
- * the request it copies, without locks. A target keeps its client across config reloads.
+ * the request it copies, without locks. A target keeps its client across config reloads. The
+ * clients take their connections from mirror pools they share but do not own.
  */
 final class MirrorClients implements AutoCloseable {
   private final UpstreamPools pools;
@@ -32,6 +33,7 @@ final class MirrorClients implements AutoCloseable {
     return client.at(target);
   }
 
+  /** Closes every client's connections, on their loops (a loop shutting down closes them itself). */
   @Override
   public void close() {
     byLoop.forEach((loop, clients) -> {
@@ -39,6 +41,5 @@ final class MirrorClients implements AutoCloseable {
         loop.execute(() -> clients.values().forEach(MirrorClient::close));
       }
     });
-    pools.close();
   }
 }

@@ -5,6 +5,7 @@ import dev.strangler.edge.upstream.UpstreamListener;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
 import io.netty.channel.SingleThreadEventLoop;
+import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpUtil;
@@ -25,26 +26,66 @@ import java.util.ArrayDeque;
  *
  * <p>The connection is the mirror client's until it closes: on a {@code Connection: close}
  * answer, an answer that is not HTTP (its request fails as {@code bad-response}), an idle timeout
- * with nothing waiting, a timed-out request at the head of the line, or the peer closing. Requests still waiting then go back to the client. Event-loop confined.
+ * with nothing waiting, a timed-out request at the head of the line, or the peer closing. Requests
+ * still waiting then go back to their calls, which send them again or fail. Event-loop confined.
  */
 final class MirrorConnection implements UpstreamListener {
   /** The share of a request's timeout it may spend waiting for the requests before it. */
   static final int WAIT_SHARE = 16;
 
-  private final MirrorClient client;
+  private final Owner owner;
   private final EventLoop loop;
   private final Runnable flush = this::flush;
-  private final ArrayDeque<MirrorCall> unsent = new ArrayDeque<>(4);
-  private final ArrayDeque<MirrorCall> waiting = new ArrayDeque<>(16);
+  private final ArrayDeque<Call> unsent = new ArrayDeque<>(4);
+  private final ArrayDeque<Call> waiting = new ArrayDeque<>(16);
   private Channel channel;
   private boolean closing;
   private boolean announcedClose;
   private boolean flushScheduled;
   private long headSince;
 
-  MirrorConnection(MirrorClient client, EventLoop loop) {
-    this.client = client;
+  MirrorConnection(Owner owner, EventLoop loop) {
+    this.owner = owner;
     this.loop = loop;
+  }
+
+  /** What a connection needs of a mirror request it carries; called on the loop. */
+  interface Call {
+    /** Whether the request may share the connection with others waiting for answers. */
+    boolean pipelinable();
+
+    /** How long the request may take in all. */
+    long timeoutNanos();
+
+    /** Whether the request has ended (answered, failed, timed out). */
+    boolean done();
+
+    /** The request to write on {@code on} (a retained copy: the call keeps its own). */
+    FullHttpRequest nextSend(MirrorConnection on);
+
+    /** The request is at the head of the line from {@code nanos}: its answer is timed from then. */
+    void timeFrom(long nanos);
+
+    /** Something read for this request; true at the end of its final answer. */
+    boolean read(Object msg);
+
+    /** The request failed for {@code reason}. */
+    void fail(String reason);
+
+    /** The request was shed under load for {@code reason}. */
+    void drop(String reason);
+
+    /** The connection closed before the answer ended; {@code announced}: by a Connection: close. */
+    void connectionLost(boolean announced);
+  }
+
+  /** The client a connection belongs to, told of its answers and of its end. */
+  interface Owner {
+    /** An answer took {@code nanos} from the start of its service. */
+    void answered(long nanos);
+
+    /** The connection closed and takes no more requests. */
+    void closed(MirrorConnection connection);
   }
 
   /**
@@ -54,7 +95,7 @@ final class MirrorConnection implements UpstreamListener {
    * @param service the target's recent service time per request, in nanoseconds
    * @param now     {@link System#nanoTime()}
    */
-  boolean accepts(MirrorCall call, int depth, long service, long now) {
+  boolean accepts(Call call, int depth, long service, long now) {
     if (closing) {
       return false;
     }
@@ -62,7 +103,7 @@ final class MirrorConnection implements UpstreamListener {
     if (queued == 0) {
       return true;
     }
-    MirrorCall last = waiting.isEmpty() ? unsent.peekLast() : waiting.peekLast();
+    Call last = waiting.isEmpty() ? unsent.peekLast() : waiting.peekLast();
     if (!call.pipelinable() || !last.pipelinable() || queued >= depth) {
       return false;
     }
@@ -71,7 +112,7 @@ final class MirrorConnection implements UpstreamListener {
   }
 
   /** Queues a request; it is written now if connected, else once the connection is up. */
-  void send(MirrorCall call) {
+  void send(Call call) {
     if (channel == null) {
       unsent.add(call);
       return;
@@ -84,7 +125,7 @@ final class MirrorConnection implements UpstreamListener {
   void connected(Channel ch) {
     channel = ch;
     UpstreamHandler.of(ch).attach(this);
-    MirrorCall call;
+    Call call;
     while ((call = unsent.poll()) != null) {
       if (!call.done()) {
         write(call);
@@ -96,7 +137,7 @@ final class MirrorConnection implements UpstreamListener {
   /** The connection could not be made: every queued request fails. */
   void connectFailed(boolean busy) {
     closing = true;
-    MirrorCall call;
+    Call call;
     while ((call = unsent.poll()) != null) {
       if (busy) {
         call.drop("mirror-pool-full");
@@ -106,7 +147,7 @@ final class MirrorConnection implements UpstreamListener {
     }
   }
 
-  private void write(MirrorCall call) {
+  private void write(Call call) {
     if (waiting.isEmpty()) {
       headSince = System.nanoTime();
       call.timeFrom(headSince);
@@ -135,7 +176,7 @@ final class MirrorConnection implements UpstreamListener {
   }
 
   /** A call timed out: a call at the head of the line takes the connection down with it. */
-  void abandon(MirrorCall call) {
+  void abandon(Call call) {
     if (unsent.remove(call)) {
       return;
     }
@@ -147,7 +188,7 @@ final class MirrorConnection implements UpstreamListener {
 
   @Override
   public void upstreamRead(Object msg) {
-    MirrorCall head = waiting.peek();
+    Call head = waiting.peek();
     if (head == null) {
       ReferenceCountUtil.release(msg);
       closing = true;
@@ -171,7 +212,7 @@ final class MirrorConnection implements UpstreamListener {
     }
     waiting.poll();
     long now = System.nanoTime();
-    client.answered(now - headSince);
+    owner.answered(now - headSince);
     if (announcedClose) {
       UpstreamHandler.of(channel).detach();
       channel.close();
@@ -197,13 +238,13 @@ final class MirrorConnection implements UpstreamListener {
     giveBack();
   }
 
-  /** The connection is done: what still waits on it goes back to the client. */
+  /** The connection is done: what still waits on it goes back to its calls. */
   private void giveBack() {
     closing = true;
-    client.remove(this);
-    MirrorCall call;
+    owner.closed(this);
+    Call call;
     while ((call = waiting.poll()) != null) {
-      call.connectionLost(client, announcedClose);
+      call.connectionLost(announcedClose);
     }
   }
 

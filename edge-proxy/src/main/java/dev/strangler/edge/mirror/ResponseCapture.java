@@ -3,6 +3,8 @@ package dev.strangler.edge.mirror;
 import io.netty.buffer.ByteBuf;
 import io.netty.handler.codec.http.EmptyHttpHeaders;
 import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpUtil;
 import java.util.AbstractMap.SimpleImmutableEntry;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,7 +15,8 @@ import java.util.Map;
  * One side's response as it streams past, copied into a bounded buffer for comparison and
  * capture. Above the bound the copy keeps the first bytes and is marked overflowed (a comparison
  * then ends as {@code skipped}, a capture is marked truncated); the streaming itself is never
- * held up. Filled on the event loop; read by the judge once the pair is complete.
+ * held up. Filled and read on the event loop: once the pair is complete, it is turned into the
+ * immutable responses of a judge task and a capture line.
  */
 final class ResponseCapture {
   private final int limit;
@@ -21,6 +24,7 @@ final class ResponseCapture {
   private int status;
   private HttpHeaders headers = EmptyHttpHeaders.INSTANCE;
   private byte[] body = new byte[0];
+  private long expected = -1;
   private int size;
   private boolean overflowed;
   private long latencyNanos;
@@ -36,16 +40,30 @@ final class ResponseCapture {
   }
 
   /**
-   * Records status and headers. The capture keeps {@code headers} and reads them once the pair
-   * is complete: a serving response's are then as rewritten for the client (content headers
-   * untouched, which is all judging reads); a recorded exchange hands over a copy made before.
+   * Records status and headers. The capture keeps the response's headers, or a copy of them with
+   * {@code copyHeaders}, and reads them once the pair is complete: a serving response's are then
+   * as rewritten for the client (content headers untouched, which is all judging reads); a
+   * recorded exchange, whose capture line wants them as sent, asks for the copy.
    */
-  void head(int status, HttpHeaders headers) {
-    this.status = status;
-    this.headers = headers;
+  void head(HttpResponse res, boolean copyHeaders) {
+    this.status = res.status().code();
+    this.headers = copyHeaders ? res.headers().copy() : res.headers();
+    this.expected = declaredLength(res);
   }
 
-  /** Copies a body piece, unless the bound is already passed. */
+  /** The Content-Length, or -1 when there is none (or none that parses: the tap never throws). */
+  private static long declaredLength(HttpResponse res) {
+    try {
+      return HttpUtil.getContentLength(res, -1L);
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+
+  /**
+   * Copies a body piece, unless the bound is already passed. The first piece sizes the copy for
+   * the whole declared body, so that a body of known length is copied once.
+   */
   void body(ByteBuf content) {
     int n = content.readableBytes();
     if (overflowed || n == 0) {
@@ -56,7 +74,8 @@ final class ResponseCapture {
       n = limit - size;
     }
     if (size + n > body.length) {
-      body = Arrays.copyOf(body, Math.min(limit, Math.max(size + n, body.length * 2 + 256)));
+      long wanted = body.length == 0 && expected > 0 ? expected : body.length * 2L + 256;
+      body = Arrays.copyOf(body, (int) Math.min(limit, Math.max(size + n, wanted)));
     }
     content.getBytes(content.readerIndex(), body, size, n);
     size += n;
@@ -75,7 +94,7 @@ final class ResponseCapture {
     return status;
   }
 
-  /** The headers as name and value pairs in the order received (built when asked, off the loop). */
+  /** The headers as name and value pairs in the order received (built when asked). */
   List<Map.Entry<String, String>> headers() {
     List<Map.Entry<String, String>> h = new ArrayList<>(headers.size());
     for (Map.Entry<String, String> e : headers) {
@@ -98,9 +117,12 @@ final class ResponseCapture {
     return h;
   }
 
-  /** The body, or its first {@code limit} bytes when {@link #overflowed()}. */
+  /**
+   * The body, or its first {@code limit} bytes when {@link #overflowed()}: the capture's own array
+   * when it is exactly full (call once the answer is complete; the array is not written again).
+   */
   byte[] bodyBytes() {
-    return Arrays.copyOf(body, size);
+    return size == body.length ? body : Arrays.copyOf(body, size);
   }
 
   double latencyMillis() {

@@ -10,9 +10,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Counts every mirror-eligible request into exactly one outcome per route, counts why requests
- * were skipped or dropped, and keeps each route's parity window. Labels are bounded: configured
- * route ids, the six outcomes and a fixed set of reasons.
+ * The outcome counters of every route ({@code edge_shadow_total}), why requests were skipped,
+ * dropped or failed ({@code edge_shadow_reasons_total}), and each route's parity window
+ * ({@code edge_shadow_parity}). The outcome ledger counts each mirror-eligible request here once.
+ * Labels are bounded: configured route ids, the six outcomes and a fixed set of reasons.
  */
 public final class ShadowOutcomes {
   private final MeterRegistry registry;
@@ -20,6 +21,7 @@ public final class ShadowOutcomes {
   private final ConcurrentHashMap<String, Route> routes = new ConcurrentHashMap<>();
   private final Map<Outcome, ConcurrentHashMap<String, Counter>> reasons = new EnumMap<>(Outcome.class);
 
+  /** One route's outcome counters and parity window. */
   private final class Route {
     final Map<Outcome, Counter> counters = new EnumMap<>(Outcome.class);
     final ParityWindow parity = new ParityWindow(window.toMillis(), 60);

@@ -4,11 +4,7 @@ import dev.strangler.capture.CaptureLine;
 import dev.strangler.config.RouteConfig;
 import dev.strangler.extract.CapturedResponse;
 import dev.strangler.judge.Judge;
-import java.util.AbstractMap.SimpleImmutableEntry;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import dev.strangler.edge.upstream.UpstreamTarget;
+import dev.strangler.judge.Observation;
 import dev.strangler.routing.Side;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
@@ -19,70 +15,78 @@ import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
 import java.time.Instant;
+import java.util.AbstractMap.SimpleImmutableEntry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 /**
- * One tapped request: the serving side's response as it passed by and, when the request is
- * mirrored, the other side's response; when it is recorded, the request body too. Completes once
- * every part is done (or failed), then hands itself to {@link Shadowing} for an outcome and a
- * capture line. Event-loop confined: the serving exchange and the mirror run on the same loop.
+ * One tapped request: the serving side's response as it passes by and, when the request is
+ * mirrored, the other side's answer through a {@link MirrorCall}; when it is recorded, the
+ * request body too. Once every part is done (or failed) it decides its end once, as a
+ * {@link PairEnd} with an immutable {@link JudgeTask} when there is something to judge, and hands
+ * the end and the capture line of a recorded request to its {@link Sink}. Event-loop confined:
+ * the serving exchange and the mirror run on the same loop.
  */
-public final class ShadowPair implements ShadowTap {
+final class ShadowPair implements ShadowTap, MirrorCall.Listener {
   /** Header added to a captured request or response whose body was cut at the cap. */
-  public static final String TRUNCATED = "X-Edge-Truncated";
+  static final String TRUNCATED = "X-Edge-Truncated";
 
-  private final Shadowing owner;
-  final RouteConfig route;
-  final Side servedBy;
-  final String requestId;
-  final Instant at = Instant.now();
-  final HttpRequest requestHead;
-  final EventLoop loop;
-  final UpstreamTarget shadowTarget;
-  final boolean mirror;
-  final boolean record;
-  final ResponseCapture primary;
+  private final Sink sink;
+  private final RouteConfig route;
+  private final Side servedBy;
+  private final String requestId;
+  private final Instant at = Instant.now();
+  private final HttpRequest requestHead;
+  private final EventLoop loop;
+  private final MirrorClient mirror;
+  private final boolean record;
   private final int maxBody;
+  private final ResponseCapture primary;
   private CompositeByteBuf body;
   private long bodyBytes;
+  private boolean requestTruncated;
+  private boolean mirrorStarted;
   private boolean primaryDone;
   private boolean shadowDone;
-  private boolean mirrorStarted;
   private boolean finished;
-  byte[] requestBody = new byte[0];
-  boolean requestTruncated;
-  ResponseCapture shadow;
-  String primaryError;
-  String shadowError;
-  String skipReason;
-  String dropReason;
+  private ResponseCapture shadow;
+  private String primaryError;
+  private String shadowError;
+  private PairEnd shed;
+
+  /** Where a pair hands what it decided; called once each, on the pair's loop. */
+  interface Sink {
+    /** The capture line of a recorded request, unmasked (the capture writer masks it off the loop). */
+    void recorded(CaptureLine line);
+
+    /** The end of a mirrored request. */
+    void ended(PairEnd end);
+  }
 
   /**
-   * @param requestHead  the head as the serving side got it
-   * @param shadowTarget where the mirror goes; null when the request is only recorded
+   * @param requestHead the head as the serving side got it (a copy the pair owns)
+   * @param expectsBody whether a request body follows (the mirror then waits for all of it)
+   * @param mirror      the client the mirror goes out on; null when the request is only recorded
    */
-  ShadowPair(Shadowing owner, RouteConfig route, Side servedBy, String requestId, HttpRequest requestHead,
-      EventLoop loop, boolean expectsBody, UpstreamTarget shadowTarget, boolean record) {
-    this.owner = owner;
+  ShadowPair(Sink sink, RouteConfig route, Side servedBy, String requestId, HttpRequest requestHead, EventLoop loop,
+      boolean expectsBody, MirrorClient mirror, boolean record) {
+    this.sink = sink;
     this.route = route;
     this.servedBy = servedBy;
     this.requestId = requestId;
     this.requestHead = requestHead;
     this.loop = loop;
-    this.shadowTarget = shadowTarget;
-    this.mirror = shadowTarget != null;
+    this.mirror = mirror;
     this.record = record;
     this.maxBody = (int) Math.min(Integer.MAX_VALUE - 8, route.shadow().maxBody());
     this.primary = new ResponseCapture(maxBody, System.nanoTime());
-    this.shadowDone = !mirror;
+    this.shadowDone = mirror == null;
     if (expectsBody) {
       body = ByteBufAllocator.DEFAULT.compositeBuffer(64);
-    } else if (mirror) {
+    } else if (mirror != null) {
       startMirror();
     }
-  }
-
-  int maxBody() {
-    return maxBody;
   }
 
   @Override
@@ -94,33 +98,30 @@ public final class ShadowPair implements ShadowTap {
     if (bodyBytes + n > maxBody) {
       requestTruncated = true;
       n = (int) (maxBody - bodyBytes);
-      if (mirror && !mirrorStarted) {
+      if (mirror != null && !mirrorStarted) {
         mirrorStarted = true;
-        skip("request-body-too-large");
+        shadowEnded(new PairEnd.Skipped(route.id(), "request-body-too-large"));
       }
     }
     if (n > 0) {
       body.addComponent(true, content.retainedSlice(content.readerIndex(), n));
       bodyBytes += n;
     }
-    if (last && mirror && !mirrorStarted) {
+    if (last && mirror != null && !mirrorStarted) {
       startMirror();
     }
   }
 
+  /** Sends the mirror request (its body, if any, is complete). */
   private void startMirror() {
     mirrorStarted = true;
-    owner.sendMirror(this);
-  }
-
-  /** A copy of the request body for the mirror request (the caller releases it). */
-  ByteBuf mirrorBody() {
-    return body == null ? Unpooled.EMPTY_BUFFER : body.retainedDuplicate();
+    ByteBuf copy = body == null ? Unpooled.EMPTY_BUFFER : body.retainedDuplicate();
+    new MirrorCall(requestHead, copy, record, maxBody, route.shadow().timeout().toNanos(), this).start(mirror);
   }
 
   @Override
   public void primaryHead(HttpResponse res) {
-    primary.head(res.status().code(), record ? res.headers().copy() : res.headers());
+    primary.head(res, record);
   }
 
   @Override
@@ -142,43 +143,81 @@ public final class ShadowPair implements ShadowTap {
     }
     primaryError = reason;
     primaryDone = true;
-    if (mirror && !mirrorStarted) {
+    if (mirror != null && !mirrorStarted) {
       mirrorStarted = true;
       shadowDone = true;
     }
     maybeFinish();
   }
 
-  /** The mirror answered in full. */
-  void shadowDone(ResponseCapture capture) {
-    shadow = capture;
+  @Override
+  public void answered(ResponseCapture answer) {
+    shadow = answer;
     shadowDone = true;
     maybeFinish();
   }
 
-  /** The mirror failed (connect, reset, timeout). */
-  void shadowFailed(String reason) {
+  @Override
+  public void failed(String reason) {
     shadowError = reason;
     shadowDone = true;
     maybeFinish();
   }
 
-  /** The mirror was never sent or its answer is not worth comparing. */
-  void skip(String reason) {
-    skipReason = reason;
+  @Override
+  public void dropped(String reason) {
+    shadowEnded(new PairEnd.Dropped(route.id(), reason));
+  }
+
+  /** The shadow side ended before a comparison was possible: that decides the pair's end. */
+  private void shadowEnded(PairEnd end) {
+    shed = end;
     shadowDone = true;
     maybeFinish();
   }
 
-  /** The mirror was shed under load. */
-  void drop(String reason) {
-    dropReason = reason;
-    shadowDone = true;
-    maybeFinish();
+  private void maybeFinish() {
+    if (!primaryDone || !shadowDone || finished) {
+      return;
+    }
+    finished = true;
+    byte[] requestBody = new byte[0];
+    if (body != null) {
+      if (record) {
+        requestBody = ByteBufUtil.getBytes(body);
+      }
+      body.release();
+      body = null;
+    }
+    if (record) {
+      sink.recorded(captureLine(requestBody));
+    }
+    if (mirror != null) {
+      sink.ended(end());
+    }
   }
 
-  /** The capture line of this exchange, unmasked (the capture writer masks it off the loop). */
-  public CaptureLine toCaptureLine() {
+  /** The pair's end: shed early, skipped for want of a comparison, or judged. */
+  private PairEnd end() {
+    if (shed != null) {
+      return shed;
+    }
+    if (primaryError != null) {
+      return new PairEnd.Skipped(route.id(), "primary-" + primaryError);
+    }
+    if (primary.overflowed() || (shadow != null && shadow.overflowed())) {
+      return new PairEnd.Skipped(route.id(), "response-too-large");
+    }
+    List<String> read = Judge.headersRead(route);
+    CapturedResponse served = captured(primary, primary.headers(read));
+    CapturedResponse other = shadow == null ? null : captured(shadow, shadow.headers(read));
+    Observation o = Observation.of(requestHead.method().name(), requestHead.uri(), requestId, at, servedBy, served,
+        other, shadowError);
+    return new PairEnd.Judged(new JudgeTask(route, o), loop);
+  }
+
+  /** The capture line of this exchange, unmasked. */
+  private CaptureLine captureLine(byte[] requestBody) {
     List<Map.Entry<String, String>> headers = new ArrayList<>(requestHead.headers().size() + 1);
     for (Map.Entry<String, String> h : requestHead.headers()) {
       headers.add(new SimpleImmutableEntry<>(h.getKey(), h.getValue()));
@@ -188,41 +227,19 @@ public final class ShadowPair implements ShadowTap {
     }
     var request = new CaptureLine.Request(requestHead.method().name(), requestHead.uri(), headers, requestBody);
     CaptureLine.Shadow shadowed = null;
-    if (mirror && (shadow != null || shadowError != null)) {
-      shadowed = new CaptureLine.Shadow(servedBy.other(), shadow == null ? null : captured(shadow), shadow == null ? shadowError : null);
+    if (mirror != null && (shadow != null || shadowError != null)) {
+      shadowed = new CaptureLine.Shadow(servedBy.other(), shadow == null ? null : captured(shadow, shadow.headers()),
+          shadow == null ? shadowError : null);
     }
-    return new CaptureLine(requestId, at, route.id(), servedBy, request, captured(primary), shadowed);
+    return new CaptureLine(requestId, at, route.id(), servedBy, request, captured(primary, primary.headers()), shadowed);
   }
 
-  /** A response as captured; a truncated body is marked with an {@value #TRUNCATED} header. */
-  static CapturedResponse captured(ResponseCapture c) {
-    return captured(c, c.headers());
-  }
-
-  /** A response as the judge of {@code route} needs it: only the headers judging reads. */
-  static CapturedResponse judged(ResponseCapture c, RouteConfig route) {
-    return captured(c, c.headers(Judge.headersRead(route)));
-  }
-
+  /** A response with the given headers; a truncated body is marked with a {@value #TRUNCATED} header. */
   private static CapturedResponse captured(ResponseCapture c, List<Map.Entry<String, String>> headers) {
     if (c.overflowed()) {
       headers = new ArrayList<>(headers);
       headers.add(new SimpleImmutableEntry<>(TRUNCATED, "true"));
     }
     return new CapturedResponse(c.status(), headers, c.bodyBytes(), c.latencyMillis());
-  }
-
-  private void maybeFinish() {
-    if (primaryDone && shadowDone && !finished) {
-      finished = true;
-      if (body != null) {
-        if (record) {
-          requestBody = ByteBufUtil.getBytes(body);
-        }
-        body.release();
-        body = null;
-      }
-      owner.complete(this);
-    }
   }
 }

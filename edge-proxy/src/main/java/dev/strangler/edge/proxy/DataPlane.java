@@ -8,7 +8,7 @@ import dev.strangler.edge.upstream.Upstreams;
 
 /**
  * What every connection handler shares: the live routes, the upstream groups of the config in
- * force, the connection pools, the limits and the observer.
+ * force, the serving connection pools, the limits, the observer and the mirror side's tap.
  */
 final class DataPlane {
   static final String CLIENT_DECODER = "decoder";
@@ -21,13 +21,14 @@ final class DataPlane {
   private volatile Upstreams upstreams;
 
   DataPlane(LiveRoutes routes, UpstreamPools pools, ExchangeObserver observer, Shadowing shadowing) {
-    this.shadowing = shadowing;
     this.routes = routes;
     this.pools = pools;
     this.observer = observer;
+    this.shadowing = shadowing;
     this.upstreams = Upstreams.of(routes.current().config());
   }
 
+  /** Decides which requests are mirrored or recorded, and taps them. */
   Shadowing shadowing() {
     return shadowing;
   }

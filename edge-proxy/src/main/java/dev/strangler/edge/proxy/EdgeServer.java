@@ -2,10 +2,7 @@ package dev.strangler.edge.proxy;
 
 import dev.strangler.config.EdgeConfig;
 import dev.strangler.config.HostPort;
-import dev.strangler.edge.mirror.ShadowOutcomes;
 import dev.strangler.edge.mirror.Shadowing;
-import dev.strangler.edge.mirror.Shadowing.CaptureSink;
-import dev.strangler.edge.mirror.Shadowing.PairJudge;
 import dev.strangler.edge.routing.LiveRoutes;
 import dev.strangler.edge.upstream.Transports;
 import dev.strangler.edge.upstream.UpstreamHandler;
@@ -22,55 +19,52 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The data plane: a Netty HTTP/1.1 server that proxies each request to its route's serving side. */
+/**
+ * The data plane: a Netty HTTP/1.1 server that proxies each request to its route's serving side
+ * and lets the mirror side tap it. It owns its event loops and serving pools, not the mirror side.
+ */
 public final class EdgeServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(EdgeServer.class);
-  /** Mirror connections per shadow target and event loop, and acquires waiting for one. */
-  private static final int MIRROR_CONNECTIONS = 512;
-  private static final int MIRROR_PENDING = 256;
-  /** Mirrors in flight at most, all routes together (per route: shadow.max-in-flight). */
-  private static final int MIRRORS_IN_FLIGHT = 4096;
   private static final WriteBufferWaterMark WATER_MARK = new WriteBufferWaterMark(32 * 1024, 128 * 1024);
+
+  /**
+   * Bounds of the serving connection pools, per upstream target and event loop.
+   *
+   * @param connections     connections open at most
+   * @param acquiresWaiting requests waiting for a connection at most; beyond, 503 upstream-busy
+   */
+  private record PoolBounds(int connections, int acquiresWaiting) {
+    /** 4096 connections, 8192 acquires waiting. */
+    static final PoolBounds SERVING = new PoolBounds(4096, 8192);
+  }
 
   private final EventLoopGroup boss;
   private final EventLoopGroup workers;
   private final UpstreamPools pools;
-  private final Shadowing shadowing;
   private final Channel serverChannel;
 
-  private EdgeServer(EventLoopGroup boss, EventLoopGroup workers, UpstreamPools pools, Shadowing shadowing,
-      Channel serverChannel) {
+  private EdgeServer(EventLoopGroup boss, EventLoopGroup workers, UpstreamPools pools, Channel serverChannel) {
     this.boss = boss;
     this.workers = workers;
     this.pools = pools;
-    this.shadowing = shadowing;
     this.serverChannel = serverChannel;
   }
 
   /**
    * Binds the data plane to {@code config.listen()} (port 0 picks a free port).
    *
-   * @param threads event loop threads (0: one per core)
+   * @param shadowing the mirror side's tap on requests (its owner closes it)
+   * @param threads   event loop threads (0: one per core)
    */
-  public static EdgeServer start(
-      LiveRoutes routes, ExchangeObserver observer, ShadowOutcomes outcomes, PairJudge judge, CaptureSink captures,
-      int threads)
+  public static EdgeServer start(LiveRoutes routes, ExchangeObserver observer, Shadowing shadowing, int threads)
       throws InterruptedException {
     EdgeConfig config = routes.current().config();
     EventLoopGroup boss = Transports.newGroup(1, "edge-accept");
     EventLoopGroup workers =
         Transports.newGroup(threads > 0 ? threads : Runtime.getRuntime().availableProcessors(), "edge-io");
     long idleMillis = config.defaults().timeouts().idle().toMillis();
-    UpstreamPools pools =
-        new UpstreamPools(
-            ch -> UpstreamHandler.initialize(ch, idleMillis),
-            config.defaults().timeouts().connect(),
-            4096,
-            8192);
-    UpstreamPools mirrorPools =
-        new UpstreamPools(ch -> UpstreamHandler.initialize(ch, idleMillis),
-            config.defaults().timeouts().connect(), MIRROR_CONNECTIONS, MIRROR_PENDING);
-    Shadowing shadowing = new Shadowing(mirrorPools, MIRRORS_IN_FLIGHT, outcomes, judge, captures);
+    UpstreamPools pools = new UpstreamPools(ch -> UpstreamHandler.initialize(ch, idleMillis),
+        config.defaults().timeouts().connect(), PoolBounds.SERVING.connections(), PoolBounds.SERVING.acquiresWaiting());
     DataPlane plane = new DataPlane(routes, pools, observer, shadowing);
     ServerBootstrap b =
         new ServerBootstrap()
@@ -98,12 +92,7 @@ public final class EdgeServer implements AutoCloseable {
     HostPort listen = config.listen();
     Channel ch = b.bind(new InetSocketAddress(listen.host(), listen.port())).sync().channel();
     LOG.info("edge listening on {} ({})", ch.localAddress(), Transports.name());
-    return new EdgeServer(boss, workers, pools, shadowing, ch);
-  }
-
-  /** Mirrors in flight now. */
-  public int mirrorsInFlight() {
-    return shadowing.inFlight();
+    return new EdgeServer(boss, workers, pools, ch);
   }
 
   /** The bound port. */
@@ -115,7 +104,6 @@ public final class EdgeServer implements AutoCloseable {
   public void close() {
     serverChannel.close().syncUninterruptibly();
     pools.close();
-    shadowing.close();
     boss.shutdownGracefully(0, 2, TimeUnit.SECONDS);
     workers.shutdownGracefully(0, 5, TimeUnit.SECONDS).syncUninterruptibly();
   }

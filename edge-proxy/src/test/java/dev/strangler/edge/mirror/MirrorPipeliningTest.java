@@ -3,13 +3,12 @@ package dev.strangler.edge.mirror;
 import static dev.strangler.edge.TestConfigs.config;
 import static dev.strangler.edge.TestConfigs.shadow;
 import static dev.strangler.edge.TestConfigs.shadowed;
+import static dev.strangler.edge.TestConfigs.withNewPipelining;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.strangler.config.CompareConfig;
-import dev.strangler.config.EdgeConfig;
 import dev.strangler.config.RouteConfig;
 import dev.strangler.config.ShadowConfig;
-import dev.strangler.config.UpstreamConfig;
 import dev.strangler.edge.EdgeHarness;
 import dev.strangler.edge.RawClient;
 import dev.strangler.edge.TestUpstream;
@@ -21,16 +20,13 @@ import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
-import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.buffer.Unpooled;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -64,12 +60,7 @@ class MirrorPipeliningTest {
   void start(int pipelining, ShadowConfig shadow, Answer freshAnswer) throws Exception {
     legacy = TestUpstream.answering((req, ctx) -> ctx.writeAndFlush(ShadowingTest.json("legacy", body(req))));
     fresh = TestUpstream.answering((req, ctx) -> gate.answer(() -> freshAnswer.answer(req, ctx)));
-    EdgeConfig c = config(dir, legacy.url(), fresh.url(), List.of(route(shadow)));
-    Map<String, UpstreamConfig> upstreams = new HashMap<>(c.upstreams());
-    UpstreamConfig n = upstreams.get("new");
-    upstreams.put("new", new UpstreamConfig(n.name(), n.targets(), n.ejectAfter(), n.ejectFor(), pipelining));
-    edge = new EdgeHarness(new EdgeConfig(c.source(), c.listen(), c.admin(), c.state(), upstreams, c.defaults(),
-        c.limits(), c.routes(), c.mask()));
+    edge = new EdgeHarness(withNewPipelining(config(dir, legacy.url(), fresh.url(), List.of(route(shadow))), pipelining));
   }
 
   /**

@@ -179,7 +179,7 @@ class ShadowingTest {
         assertThat(r.status()).isEqualTo(200);
       }
       assertThat(release.getCount()).as("every answer arrived while the shadow was still held").isEqualTo(1);
-      assertThat(edge.server().mirrorsInFlight()).isEqualTo(3);
+      assertThat(edge.mirror().inFlight()).isEqualTo(3);
     }
     release.countDown();
     awaitOutcomes(3);

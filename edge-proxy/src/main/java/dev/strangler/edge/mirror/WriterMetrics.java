@@ -1,4 +1,4 @@
-package dev.strangler.edge.metrics;
+package dev.strangler.edge.mirror;
 
 import dev.strangler.edge.capture.CaptureWriter;
 import dev.strangler.store.DiscrepancyWriter;
@@ -7,11 +7,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.util.function.ToDoubleFunction;
 
 /** Exposes the writers' counters: every record or line offered is written, sampled out or dropped. */
-public final class WriterMetrics {
+final class WriterMetrics {
   private WriterMetrics() {}
 
   /** Registers {@code edge_discrepancy_records_total{result}} for the writer. */
-  public static void bind(DiscrepancyWriter writer, MeterRegistry registry) {
+  static void bind(DiscrepancyWriter writer, MeterRegistry registry) {
     counter(registry, writer, "offered", DiscrepancyWriter::offered);
     counter(registry, writer, "stored", DiscrepancyWriter::stored);
     counter(registry, writer, "sampled_out", DiscrepancyWriter::sampledOut);
@@ -21,7 +21,7 @@ public final class WriterMetrics {
   }
 
   /** Registers {@code edge_capture_lines_total{result}} for the capture writer. */
-  public static void bind(CaptureWriter captures, MeterRegistry registry) {
+  static void bind(CaptureWriter captures, MeterRegistry registry) {
     for (String result : captures.counters().keySet()) {
       FunctionCounter.builder("edge_capture_lines_total", captures, c -> c.counters().get(result))
           .description("Capture lines by what became of them")

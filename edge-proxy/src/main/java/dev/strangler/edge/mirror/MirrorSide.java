@@ -1,0 +1,89 @@
+package dev.strangler.edge.mirror;
+
+import dev.strangler.config.EdgeConfig;
+import dev.strangler.edge.capture.CaptureWriter;
+import dev.strangler.edge.routing.LiveRoutes;
+import dev.strangler.edge.upstream.UpstreamHandler;
+import dev.strangler.edge.upstream.UpstreamPools;
+import dev.strangler.store.DiscrepancyStore;
+import dev.strangler.store.DiscrepancyWriter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * The mirror side of the edge, which builds, owns and closes everything a tapped request uses
+ * once the serving exchange has shown it: the mirror pools and clients (where a request is
+ * mirrored), the outcome ledger with its in-flight gate, the judge batches and threads (where the
+ * answers are compared), the discrepancy writer (where non-matching records are stored) and the
+ * capture writer (where sampled exchanges are recorded). The data plane reaches it through
+ * {@link #shadowing()}.
+ */
+public final class MirrorSide implements AutoCloseable {
+  private final ShadowOutcomes outcomes;
+  private final DiscrepancyWriter writer;
+  private final CaptureWriter captures;
+  private final UpstreamPools pools;
+  private final MirrorClients clients;
+  private final OutcomeLedger ledger;
+  private final JudgeExecutor judge;
+  private final Shadowing shadowing;
+
+  /**
+   * Builds and starts the mirror side of the config in force.
+   *
+   * @param store    where discrepancy records are stored (its owner closes it)
+   * @param registry where the outcome and writer meters are registered
+   */
+  public MirrorSide(LiveRoutes routes, DiscrepancyStore store, MeterRegistry registry, MirrorSettings settings) {
+    EdgeConfig config = routes.current().config();
+    outcomes = new ShadowOutcomes(registry, settings.parityWindow());
+    writer = new DiscrepancyWriter(store, settings.writerQueue(), settings.samplesPerWindow(), settings.sampleWindow());
+    WriterMetrics.bind(writer, registry);
+    captures = new CaptureWriter(config.state().dir().resolve("captures"), () -> routes.current().config().mask(),
+        settings.captureQueue(), settings.captureFileBytes(), settings.captureFileAge(), settings.captureFiles());
+    WriterMetrics.bind(captures, registry);
+    long idleMillis = config.defaults().timeouts().idle().toMillis();
+    pools = new UpstreamPools(ch -> UpstreamHandler.initialize(ch, idleMillis), config.defaults().timeouts().connect(),
+        settings.mirrorConnections(), settings.mirrorAcquiresWaiting());
+    clients = new MirrorClients(pools);
+    ledger = new OutcomeLedger(outcomes, new ShadowGate(settings.mirrorsInFlight()));
+    judge = new JudgeExecutor(routes, ledger, writer, settings.judgeThreads(), settings.judgeQueue());
+    shadowing = new Shadowing(clients, ledger, new JudgeBatches(judge::submit), captures::offer);
+  }
+
+  /** Decides which requests are mirrored or recorded, and taps them. */
+  public Shadowing shadowing() {
+    return shadowing;
+  }
+
+  /** The outcome counters and parity of every route. */
+  public ShadowOutcomes outcomes() {
+    return outcomes;
+  }
+
+  public DiscrepancyWriter writer() {
+    return writer;
+  }
+
+  public CaptureWriter captures() {
+    return captures;
+  }
+
+  /** Mirrors in flight now, all routes together. */
+  public int inFlight() {
+    return ledger.inFlight();
+  }
+
+  /**
+   * Closes the mirror side once the data plane has stopped: no more mirrors go out (clients, then
+   * pools), the judge takes no more requests and finishes those queued, then the writers store
+   * what they hold.
+   */
+  @Override
+  public void close() {
+    clients.close();
+    pools.close();
+    judge.close();
+    writer.close();
+    captures.close();
+  }
+}

@@ -1,0 +1,62 @@
+package dev.strangler.edge.mirror;
+
+import dev.strangler.config.RouteConfig;
+import dev.strangler.record.Outcome;
+
+/**
+ * The one place where the outcome of a mirror-eligible request is counted, and where its
+ * in-flight slot is taken and given back. A request is admitted under the in-flight bounds (or
+ * settles as {@code dropped}); its pair's end gives the slot back and settles it, unless it is to
+ * be judged, in which case the judge settles it with its verdict (or as dropped or skipped when it
+ * cannot judge it). Thread-safe: the loops and the judge threads settle here.
+ */
+final class OutcomeLedger {
+  private final ShadowOutcomes outcomes;
+  private final ShadowGate gate;
+
+  OutcomeLedger(ShadowOutcomes outcomes, ShadowGate gate) {
+    this.outcomes = outcomes;
+    this.gate = gate;
+  }
+
+  /**
+   * Takes an in-flight slot for a mirror of {@code route}; over the global bound or the route's
+   * {@code shadow.max-in-flight} the request settles as dropped ({@code in-flight-limit}).
+   */
+  boolean admit(RouteConfig route) {
+    if (gate.tryEnter(route.id(), route.shadow().maxInFlight())) {
+      return true;
+    }
+    settle(route.id(), Outcome.DROPPED, "in-flight-limit");
+    return false;
+  }
+
+  /**
+   * An admitted request ended (on its loop): its slot is given back, and its end settles now, or
+   * joins its loop's batch for the judge.
+   */
+  void settle(PairEnd end, JudgeBatches judging) {
+    gate.exit(end.route());
+    if (end instanceof PairEnd.Judged judged) {
+      judging.add(judged);
+    } else if (end instanceof PairEnd.Skipped skipped) {
+      settle(skipped.route(), Outcome.SKIPPED, skipped.reason());
+    } else if (end instanceof PairEnd.Dropped dropped) {
+      settle(dropped.route(), Outcome.DROPPED, dropped.reason());
+    }
+  }
+
+  /**
+   * Counts the outcome of one request: every outcome passes here once.
+   *
+   * @param reason why it was skipped or dropped, or the shadow's error; null for the judged rest
+   */
+  void settle(String route, Outcome outcome, String reason) {
+    outcomes.count(route, outcome, reason);
+  }
+
+  /** Mirrors in flight now, all routes together. */
+  int inFlight() {
+    return gate.inFlight();
+  }
+}
