@@ -10,13 +10,17 @@ public enum Outcome {
   MATCH,
   /** The core outputs or statuses differ. */
   DIFF,
-  /** The shadow request failed (connect error, timeout, oversize body). */
+  /** The shadow request failed (connect error, reset, timeout, a malformed answer). */
   SHADOW_ERROR,
   /** A side's core output could not be extracted. */
   EXTRACT_FAILED,
-  /** Not compared because the edge was overloaded. */
+  /** Not compared because the edge shed it under load (in-flight limit, full pool or judge queue). */
   DROPPED,
-  /** Not mirrored (sampling, method, disabled). */
+  /**
+   * Mirrored but not compared: the serving side failed ({@code primary-*}), a body was over
+   * {@code shadow.max-body}, or judging failed. (Requests not sampled, of an unlisted method or on a
+   * route with shadowing off are not mirror-eligible and get no outcome.)
+   */
   SKIPPED;
 
   /** The name used in records, metrics and the admin API: lower case. */
