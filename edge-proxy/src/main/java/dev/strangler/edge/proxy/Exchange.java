@@ -2,12 +2,10 @@ package dev.strangler.edge.proxy;
 
 import dev.strangler.config.RouteConfig;
 import dev.strangler.edge.mirror.ShadowTap;
-import dev.strangler.edge.upstream.UpstreamGroup;
+import dev.strangler.edge.proxy.ClientReads.Reason;
 import dev.strangler.edge.upstream.UpstreamHandler;
 import dev.strangler.edge.upstream.UpstreamListener;
-import dev.strangler.edge.upstream.UpstreamTarget;
 import dev.strangler.routing.Side;
-import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -17,236 +15,185 @@ import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
-import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.ScheduledFuture;
-import java.util.ArrayDeque;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One client request on its way to the serving side and back. Lives on the client connection's
- * event loop, as does its upstream connection, so it needs no locks. Both directions stream with
- * backpressure: a side that cannot take more stops the other side's reads.
+ * One client request on its way to the serving side and back, a state machine over {@link Phase}.
+ * Lives on the client connection's event loop, as does its upstream connection, so it needs no
+ * locks. Both directions stream with backpressure: a side that cannot take more stops the other
+ * side's reads ({@link ClientReads}, {@link UpstreamHandler#reading}). The connection comes from
+ * an {@link UpstreamAttempt}, the body goes up as a {@link RequestBody}, and after an agreed
+ * upgrade a {@link Relay} pair takes both connections over.
  */
 final class Exchange implements UpstreamListener {
-  /** Body bytes held while the upstream connection is being set up; above it the client is not read. */
-  private static final int MAX_PENDING_BYTES = 64 * 1024;
+  /**
+   * Where the exchange stands. The request body streams alongside SENDING and RESPONDING: an
+   * upstream may answer before it has read the whole body.
+   */
+  enum Phase {
+    /** The head is not on the wire: it waits for a connection, then for its first body piece. */
+    CONNECTING,
+    /** The head is on the wire; no answer yet (interim 1xx answers are dropped). */
+    SENDING,
+    /** The answer streams to the client. */
+    RESPONDING,
+    /** A 101 agreed to the upgrade; when it ends, both connections go to a relay pair. */
+    SWITCHING,
+    /** The relay pair carries both connections. */
+    UPGRADED,
+    /** Answered, failed, or left by the client. */
+    DONE
+  }
 
   private final DataPlane plane;
   private final FrontendHandler front;
   private final ChannelHandlerContext client;
+  private final ClientReads reads;
+  private final UpstreamAttempt attempt;
+  private final RequestBody body;
   private final HttpRequest request;
-  private final boolean retryable;
   private final String requestId;
   private final RouteConfig route;
   private final Side side;
-  private final UpstreamGroup group;
   private final boolean head;
   private final boolean upgrade;
   private final boolean http10Client;
   private final boolean clientKeepAlive;
   private final long startNanos = System.nanoTime();
-  private final ArrayDeque<HttpContent> pending = new ArrayDeque<>(2);
   private final ShadowTap tap;
 
-  private UpstreamTarget target;
+  private Phase phase = Phase.CONNECTING;
   private Channel upstream;
-  private int attempts;
-  private boolean reusedConnection;
-  private boolean headWritten;
-  private boolean requestComplete;
-  private boolean responseStarted;
   private boolean upstreamKeepAlive;
   private boolean closeClientAfter;
-  private boolean skipInformational;
-  private boolean upgraded;
-  private boolean done;
-  private long bodyBytes;
-  private long pendingBytes;
   private int status;
   private ScheduledFuture<?> timeout;
 
-  Exchange(
-      DataPlane plane,
-      FrontendHandler front,
-      ChannelHandlerContext client,
-      HttpRequest request,
-      String requestId,
-      RouteConfig route,
-      Side side,
-      boolean upgrade,
-      ShadowTap tap) {
+  Exchange(DataPlane plane, FrontendHandler front, ChannelHandlerContext client, HttpRequest request, String requestId,
+      RouteConfig route, Side side, boolean upgrade, ShadowTap tap) {
     this.tap = tap;
     this.plane = plane;
     this.front = front;
     this.client = client;
+    this.reads = front.reads();
     this.request = request;
     this.requestId = requestId;
     this.route = route;
     this.side = side;
-    this.group = plane.upstreams().group(side);
+    this.attempt =
+        new UpstreamAttempt(plane.pools(), plane.upstreams().group(side), client.channel().eventLoop(), this, request);
+    this.body = new RequestBody(reads, plane.limits().maxRequestBody());
     this.head = request.method().name().equals("HEAD");
     this.upgrade = upgrade;
     this.http10Client = request.protocolVersion().minorVersion() == 0;
     this.clientKeepAlive = HttpUtil.isKeepAlive(request);
-    this.retryable = isBodyless(request);
   }
 
   /** Starts the exchange: acquires an upstream connection of the serving side. */
   void start() {
     plane.observer().started(route.id(), side);
-    connect();
+    if (upgrade) {
+      reads.pause(Reason.UPGRADE_HANDSHAKE);
+    }
+    attempt.connect();
   }
 
-  private void connect() {
-    attempts++;
-    target = group.pick();
-    plane.pools().acquire(target, client.channel().eventLoop()).addListener(this::onAcquired);
-  }
-
-  private void onAcquired(Future<? super Channel> f) {
-    if (done) {
-      if (f.isSuccess()) {
-        plane.pools().release(target, (Channel) f.getNow());
-      }
-      return;
-    }
-    if (!f.isSuccess()) {
-      if (f.cause() instanceof IllegalStateException) {
-        fail(EdgeError.UPSTREAM_BUSY);
-        return;
-      }
-      target.failed();
-      if (attempts < Math.min(2, group.size())) {
-        connect();
-      } else {
-        fail(EdgeError.CONNECT_FAILED);
-      }
-      return;
-    }
-    upstream = (Channel) f.getNow();
-    reusedConnection = UpstreamHandler.of(upstream).attach(this);
-    if (!pending.isEmpty()) {
-      writeHeadAndPending();
-    } else {
-      client.channel().config().setAutoRead(true);
+  /** The attempt attached a connection to this exchange. */
+  void connected(Channel ch) {
+    upstream = ch;
+    if (body.holding()) {
+      writeHead();
+      body.sendHeld(upstream);
     }
   }
 
   /** A piece of the client's request body (the first one follows the head immediately). */
   void clientContent(HttpContent c) {
-    if (done) {
+    if (over()) {
       c.release();
       return;
     }
-    if (c.decoderResult().isFailure()) {
-      c.release();
-      fail(EdgeError.BAD_REQUEST);
+    EdgeError invalid = body.admit(c);
+    if (invalid != null) {
+      fail(invalid);
       return;
-    }
-    bodyBytes += c.content().readableBytes();
-    if (bodyBytes > plane.limits().maxRequestBody()) {
-      c.release();
-      fail(EdgeError.BODY_TOO_LARGE);
-      return;
-    }
-    if (c instanceof LastHttpContent) {
-      requestComplete = true;
     }
     if (tap != null) {
-      tap.requestBody(c.content(), requestComplete);
+      tap.requestBody(c.content(), body.complete());
     }
-    if (!headWritten) {
-      pending.add(c);
-      pendingBytes += c.content().readableBytes();
-      if (upstream != null) {
-        writeHeadAndPending();
-      } else if (pendingBytes > MAX_PENDING_BYTES) {
-        client.channel().config().setAutoRead(false);
-      }
-      return;
-    }
-    upstream.write(c, upstream.voidPromise());
-    if (requestComplete) {
-      upstream.flush();
-    } else if (!upstream.isWritable()) {
-      client.channel().config().setAutoRead(false);
+    if (upstream == null) {
+      body.hold(c);
+    } else if (phase == Phase.CONNECTING) {
+      writeHead();
+      body.sendFirst(c, upstream);
+    } else {
+      body.stream(c, upstream);
     }
   }
 
   /** The client finished a read burst: push what was written. */
   void clientReadComplete() {
-    if (headWritten && !done && upstream != null) {
+    if (phase == Phase.SENDING || phase == Phase.RESPONDING) {
       upstream.flush();
     }
   }
 
-  private void writeHeadAndPending() {
-    headWritten = true;
+  /** Writes the head (its body follows at once) and starts the response timeout. */
+  private void writeHead() {
+    phase = Phase.SENDING;
     upstream.write(request, upstream.voidPromise());
-    while (!pending.isEmpty()) {
-      upstream.write(pending.poll(), upstream.voidPromise());
-    }
-    upstream.flush();
     long ms = route.timeouts().response().toMillis();
     timeout = client.executor().schedule(this::onTimeout, ms, TimeUnit.MILLISECONDS);
-    if (!requestComplete && upstream.isWritable()) {
-      client.channel().config().setAutoRead(true);
-    }
   }
 
   @Override
   public void upstreamWritabilityChanged() {
-    if (!requestComplete && !done && upstream.isWritable()) {
-      client.channel().config().setAutoRead(true);
-    }
+    body.upstreamWritabilityChanged(upstream);
   }
 
   /** The client can take more: resume reading the upstream. */
   void clientWritabilityChanged() {
-    if (upstream != null && !done && client.channel().isWritable()) {
-      upstream.config().setAutoRead(true);
+    if (phase == Phase.RESPONDING && client.channel().isWritable()) {
+      UpstreamHandler.of(upstream).reading(true);
     }
   }
 
-  /** Something the upstream sent. */
+  /** Something the upstream sent; what the phase does not expect is dropped. */
   @Override
   public void upstreamRead(Object msg) {
-    if (done) {
-      ReferenceCountUtil.release(msg);
-      return;
-    }
-    if (msg instanceof ByteBuf raw) {
-      client.writeAndFlush(raw, client.voidPromise());
-      return;
-    }
-    if (upgraded) {
-      ReferenceCountUtil.release(msg);
-      return;
-    }
-    if (msg instanceof HttpResponse res) {
+    if (msg instanceof HttpResponse res && phase == Phase.SENDING) {
       onResponseHead(res);
     }
-    if (msg instanceof HttpContent c) {
+    if (msg instanceof HttpContent c && phase == Phase.RESPONDING) {
       onResponseContent(c);
+      return;
+    }
+    ReferenceCountUtil.release(msg);
+    if (phase == Phase.CONNECTING) {
+      upstream.close();
+    } else if (phase == Phase.SWITCHING && msg instanceof LastHttpContent) {
+      upgraded();
     }
   }
 
   private void onResponseHead(HttpResponse res) {
     int code = res.status().code();
     if (code >= 100 && code < 200 && code != 101) {
-      skipInformational = true;
       return;
     }
     cancelTimeout();
-    responseStarted = true;
     status = code;
-    upstreamKeepAlive = HttpUtil.isKeepAlive(res);
+    upstreamKeepAlive = HttpUtil.isKeepAlive(res) && code != 101;
     if (code == 101 && upgrade) {
-      switchProtocols(res);
+      phase = Phase.SWITCHING;
+      ForwardHeaders.toClient(res, requestId, true, http10Client, false);
+      client.writeAndFlush(res, client.voidPromise());
       return;
     }
+    phase = Phase.RESPONDING;
     boolean bodyless = head || code == 204 || code == 304;
-    closeClientAfter = !clientKeepAlive || !requestComplete;
+    closeClientAfter = !clientKeepAlive || !body.complete();
     front.encoder().headRequest(head);
     if (tap != null) {
       tap.primaryHead(res);
@@ -257,161 +204,138 @@ final class Exchange implements UpstreamListener {
   }
 
   private void onResponseContent(HttpContent c) {
-    boolean last = c instanceof LastHttpContent;
-    if (skipInformational) {
-      c.release();
-      skipInformational = !last;
-      return;
-    }
     if (tap != null) {
       tap.primaryBody(c.content());
     }
     client.write(c, client.voidPromise());
-    if (last) {
+    if (c instanceof LastHttpContent) {
       complete();
     } else if (!client.channel().isWritable()) {
-      upstream.config().setAutoRead(false);
+      UpstreamHandler.of(upstream).reading(false);
     }
   }
 
   @Override
   public void upstreamReadComplete() {
-    if (!done || upgraded) {
+    if (phase != Phase.DONE) {
       client.flush();
     }
   }
 
-  private void switchProtocols(HttpResponse res) {
-    upgraded = true;
-    ForwardHeaders.toClient(res, requestId, true, http10Client, false);
-    client.writeAndFlush(res, client.voidPromise());
-    front.upgraded();
-    upstream.pipeline().remove(UpstreamHandler.CODEC);
-    client.channel().config().setAutoRead(true);
-    plane.observer().finished(route.id(), side, 101, System.nanoTime() - startNanos);
-  }
-
-  /** Raw bytes from the client after a protocol switch. */
-  void relayFromClient(ByteBuf raw) {
-    if (upstream != null && upstream.isActive()) {
-      upstream.writeAndFlush(raw, upstream.voidPromise());
-    } else {
-      raw.release();
-    }
+  /** The 101 ended: the upgrade is done, and the exchange hands both connections to a relay pair. */
+  private void upgraded() {
+    phase = Phase.UPGRADED;
+    Channel ch = upstream;
+    upstream = null;
+    front.relay(ch);
+    finished(101);
   }
 
   private void complete() {
-    done = true;
+    end();
     if (tap != null) {
       tap.primaryDone();
     }
-    cancelTimeout();
-    target.succeeded();
-    plane.observer().finished(route.id(), side, status, System.nanoTime() - startNanos);
-    releaseUpstream(upstreamKeepAlive && requestComplete);
+    attempt.succeeded();
+    finished(status);
+    releaseUpstream(upstreamKeepAlive && body.complete());
     if (closeClientAfter) {
       client.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT).addListener(ChannelFutureListener.CLOSE);
     } else {
       client.flush();
-      front.exchangeDone();
+      nextRequest();
     }
   }
 
   private void onTimeout() {
-    if (done || responseStarted) {
-      return;
+    if (phase == Phase.SENDING) {
+      attempt.failed();
+      fail(EdgeError.TIMEOUT);
     }
-    target.failed();
-    fail(EdgeError.TIMEOUT);
   }
 
   /** The upstream connection closed. */
   @Override
   public void upstreamClosed() {
-    if (upgraded) {
-      done = true;
-      client.close();
-      plane.pools().release(target, upstream);
-      return;
+    switch (phase) {
+      case CONNECTING, SENDING -> reset();
+      case RESPONDING, SWITCHING -> abort();
+      default -> { }
     }
-    if (done) {
-      return;
-    }
-    if (responseStarted) {
-      abort();
-      return;
-    }
-    if (reusedConnection && retryable && attempts < 3) {
-      retryOnFreshConnection();
-      return;
-    }
-    target.failed();
-    fail(EdgeError.UPSTREAM_RESET);
   }
 
-  private void retryOnFreshConnection() {
-    UpstreamHandler.of(upstream).detach();
-    plane.pools().release(target, upstream);
-    upstream = null;
-    headWritten = false;
+  /** The upstream closed before answering: send the request again if the attempt may, else 502. */
+  private void reset() {
+    boolean unsent = phase == Phase.CONNECTING;
+    releaseUpstream(false);
+    if (!attempt.mayRetry(unsent)) {
+      attempt.failed();
+      fail(EdgeError.UPSTREAM_RESET);
+      return;
+    }
     cancelTimeout();
-    pending.add(LastHttpContent.EMPTY_LAST_CONTENT);
-    connect();
+    if (!unsent) {
+      body.hold(LastHttpContent.EMPTY_LAST_CONTENT);
+    }
+    phase = Phase.CONNECTING;
+    attempt.retry();
   }
 
   /** The client went away: drop the upstream connection, it has a half-done exchange. */
   void clientClosed() {
-    if (upgraded) {
-      if (upstream != null) {
-        upstream.close();
-      }
+    if (over()) {
       return;
     }
-    if (done) {
-      return;
-    }
-    done = true;
-    cancelTimeout();
+    end();
     tapFailed("client-closed");
-    plane.observer().finished(route.id(), side, 499, System.nanoTime() - startNanos);
+    finished(499);
     releaseUpstream(false);
-    drainPending();
+    body.drop();
   }
 
   private void abort() {
-    done = true;
-    cancelTimeout();
+    end();
     tapFailed("reset");
     plane.observer().upstreamError(route.id(), side, EdgeError.UPSTREAM_RESET.reason());
-    plane.observer().finished(route.id(), side, status, System.nanoTime() - startNanos);
+    finished(status);
     releaseUpstream(false);
     client.close();
   }
 
-  private void fail(EdgeError error) {
-    done = true;
-    cancelTimeout();
+  /** Ends the exchange with the edge's own answer, or a close if the upstream's answer began. */
+  void fail(EdgeError error) {
+    boolean answering = phase == Phase.RESPONDING || phase == Phase.SWITCHING;
+    end();
     tapFailed(error.reason());
-    drainPending();
+    body.drop();
     plane.observer().upstreamError(route.id(), side, error.reason());
-    plane.observer().finished(route.id(), side, error.status().code(), System.nanoTime() - startNanos);
-    if (upstream != null) {
-      releaseUpstream(false);
-    }
-    if (responseStarted) {
+    finished(error.status().code());
+    releaseUpstream(false);
+    if (answering) {
       client.close();
       return;
     }
-    front.encoder().headRequest(false);
-    boolean close = !requestComplete || !clientKeepAlive;
-    status = error.status().code();
-    var res = error.response(client.alloc(), requestId, close);
-    if (close) {
-      client.writeAndFlush(res).addListener(ChannelFutureListener.CLOSE);
-    } else {
-      client.writeAndFlush(res, client.voidPromise());
-      front.exchangeDone();
+    boolean close = !body.complete() || !clientKeepAlive;
+    front.answer(error, requestId, close);
+    if (!close) {
+      nextRequest();
     }
+  }
+
+  /** The client connection stays: lift this exchange's holds on its reads and take the next request. */
+  private void nextRequest() {
+    body.resumeReads();
+    reads.resume(Reason.UPGRADE_HANDSHAKE);
+    front.exchangeDone();
+  }
+
+  private void end() {
+    phase = Phase.DONE;
+    cancelTimeout();
+  }
+
+  private void finished(int code) {
+    plane.observer().finished(route.id(), side, code, System.nanoTime() - startNanos);
   }
 
   private void tapFailed(String reason) {
@@ -421,16 +345,10 @@ final class Exchange implements UpstreamListener {
   }
 
   private void releaseUpstream(boolean reusable) {
-    if (upstream == null) {
-      return;
+    if (upstream != null) {
+      attempt.release(upstream, reusable);
+      upstream = null;
     }
-    UpstreamHandler.of(upstream).detach();
-    upstream.config().setAutoRead(true);
-    if (!reusable) {
-      upstream.close();
-    }
-    plane.pools().release(target, upstream);
-    upstream = null;
   }
 
   private void cancelTimeout() {
@@ -440,20 +358,12 @@ final class Exchange implements UpstreamListener {
     }
   }
 
-  private void drainPending() {
-    HttpContent c;
-    while ((c = pending.poll()) != null) {
-      c.release();
-    }
+  /** Whether the exchange has let go of the client's connection: done, or handed to a relay. */
+  boolean over() {
+    return phase == Phase.DONE || phase == Phase.UPGRADED;
   }
 
   boolean requestComplete() {
-    return requestComplete;
-  }
-
-  private static boolean isBodyless(HttpRequest req) {
-    String m = req.method().name();
-    boolean idempotent = m.equals("GET") || m.equals("HEAD") || m.equals("OPTIONS");
-    return idempotent && !HttpUtil.isTransferEncodingChunked(req) && HttpUtil.getContentLength(req, 0L) == 0L;
+    return body.complete();
   }
 }

@@ -2,9 +2,11 @@ package dev.strangler.edge.proxy;
 
 import dev.strangler.config.RouteConfig;
 import dev.strangler.edge.mirror.ShadowTap;
+import dev.strangler.edge.proxy.ClientReads.Reason;
 import dev.strangler.edge.routing.RoutingSnapshot;
+import dev.strangler.edge.upstream.UpstreamHandler;
 import dev.strangler.routing.Side;
-import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -31,8 +33,10 @@ import java.util.Optional;
 /**
  * The client side of one connection: checks each request, routes it, and runs one
  * {@link Exchange} at a time. Pipelined requests wait in a small bounded queue (reading pauses
- * when it fills, the connection closes if a client ignores that); reads are not toggled per
- * request, which would cost two epoll_ctl calls on every keep-alive exchange.
+ * when it fills until it drains, the connection closes if a client ignores that); reads are not
+ * toggled per request, which would cost two epoll_ctl calls on every keep-alive exchange: only
+ * {@link ClientReads} switches them, and only when a reason to pause comes or goes. After an
+ * agreed upgrade the connection leaves HTTP for a {@link Relay} pair.
  */
 final class FrontendHandler extends ChannelInboundHandlerAdapter {
   private static final int MAX_PIPELINED = 64;
@@ -43,9 +47,9 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
   private final EdgeResponseEncoder encoder;
   private final ArrayDeque<HttpObject> pipelined = new ArrayDeque<>();
   private ChannelHandlerContext ctx;
+  private ClientReads reads;
   private Exchange exchange;
   private boolean closing;
-  private boolean upgraded;
 
   FrontendHandler(DataPlane plane, EdgeResponseEncoder encoder) {
     this.plane = plane;
@@ -56,27 +60,26 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
     return encoder;
   }
 
+  ClientReads reads() {
+    return reads;
+  }
+
   @Override
   public void handlerAdded(ChannelHandlerContext ctx) {
     this.ctx = ctx;
+    this.reads = new ClientReads(ctx.channel());
   }
 
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
-    if (closing) {
+    if (closing || !(msg instanceof HttpObject http)) {
       ReferenceCountUtil.release(msg);
-    } else if (msg instanceof ByteBuf raw) {
-      if (upgraded && exchange != null) {
-        exchange.relayFromClient(raw);
-      } else {
-        raw.release();
-      }
     } else if (exchange != null && !exchange.requestComplete()) {
-      exchange.clientContent((HttpContent) msg);
+      exchange.clientContent((HttpContent) http);
     } else if (exchange != null || !pipelined.isEmpty()) {
-      enqueue((HttpObject) msg);
+      enqueue(http);
     } else {
-      dispatch((HttpObject) msg);
+      dispatch(http);
     }
   }
 
@@ -90,7 +93,7 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
     }
     pipelined.add(msg);
     if (pipelined.size() >= PAUSE_PIPELINED) {
-      ctx.channel().config().setAutoRead(false);
+      reads.pause(Reason.PIPELINE_FULL);
     }
   }
 
@@ -147,9 +150,6 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
     ForwardHeaders.toUpstream(req, clientIp(), requestId, upgrade);
     if (req.uri().charAt(0) != '/' && !req.uri().equals("*")) {
       req.setUri(originForm(req.uri()));
-    }
-    if (upgrade) {
-      ctx.channel().config().setAutoRead(false);
     }
     ShadowTap tap = plane.shadowing().begin(route.get(), req, requestId, side,
         plane.upstreams().group(side.other()), ctx.channel().eventLoop(), upgrade);
@@ -239,12 +239,18 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
   /** Answers a request the edge will not forward. */
   private void reject(EdgeError error, String requestId, boolean close) {
     plane.observer().rejected(error.status().code(), error.reason());
+    if (close) {
+      closing = true;
+      releasePipelined();
+    }
+    answer(error, requestId, close);
+  }
+
+  /** Writes the edge's own answer; {@code close}: the connection closes after it. */
+  void answer(EdgeError error, String requestId, boolean close) {
     encoder.headRequest(false);
     var res = error.response(ctx.alloc(), requestId, close);
     if (close) {
-      closing = true;
-      pipelined.forEach(ReferenceCountUtil::release);
-      pipelined.clear();
       ctx.writeAndFlush(res).addListener(ChannelFutureListener.CLOSE);
     } else {
       ctx.writeAndFlush(res, ctx.voidPromise());
@@ -260,16 +266,23 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
     while (exchange != null && !exchange.requestComplete() && !pipelined.isEmpty()) {
       dispatch(pipelined.poll());
     }
-    if (exchange == null && !closing) {
-      ctx.channel().config().setAutoRead(true);
+    if (pipelined.isEmpty() && !closing) {
+      reads.resume(Reason.PIPELINE_FULL);
     }
   }
 
-  /** The connection switched protocols: from now on bytes are relayed as they are. */
-  void upgraded() {
-    upgraded = true;
-    ctx.pipeline().remove(DataPlane.CLIENT_DECODER);
+  /**
+   * The exchange's upgrade went through: this connection and {@code upstream} leave HTTP for a
+   * {@link Relay} pair. Each decoder passes on the bytes it still holds as it leaves, so the side
+   * they go to is out of HTTP first: the client's encoder goes, then the upstream's codec, then
+   * the client's decoder.
+   */
+  void relay(Channel upstream) {
+    releasePipelined();
+    reads.pause(Reason.RELAYED);
     ctx.pipeline().remove(DataPlane.CLIENT_ENCODER);
+    UpstreamHandler.of(upstream).handOff(new Relay(ctx.channel()));
+    ctx.pipeline().replace(this, "relay", new Relay(upstream)).remove(DataPlane.CLIENT_DECODER);
   }
 
   @Override
@@ -283,11 +296,15 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
   @Override
   public void channelInactive(ChannelHandlerContext ctx) {
     closing = true;
-    pipelined.forEach(ReferenceCountUtil::release);
-    pipelined.clear();
+    releasePipelined();
     if (exchange != null) {
       exchange.clientClosed();
     }
+  }
+
+  private void releasePipelined() {
+    pipelined.forEach(ReferenceCountUtil::release);
+    pipelined.clear();
   }
 
   @Override

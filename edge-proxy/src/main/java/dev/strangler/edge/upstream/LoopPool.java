@@ -31,23 +31,37 @@ final class LoopPool {
     this.maxPending = maxPending;
   }
 
+  /** The most recently used idle connection, else a new one, else a place in the waiting line. */
   Future<Channel> acquire() {
-    Promise<Channel> p = loop.newPromise();
     Channel ch;
     while ((ch = idle.pollLast()) != null) {
       if (ch.isActive()) {
-        return p.setSuccess(ch);
+        return loop.<Channel>newPromise().setSuccess(ch);
       }
     }
+    return open(true);
+  }
+
+  /**
+   * A new connection, never an idle one, for a request whose reused connection went stale. It
+   * does not wait: without room under the bound it fails at once.
+   */
+  Future<Channel> acquireNew() {
+    return open(false);
+  }
+
+  private Future<Channel> open(boolean mayWait) {
+    Promise<Channel> p = loop.newPromise();
     if (closed) {
       return p.setFailure(new IllegalStateException("pool closed"));
     }
     if (open < maxConnections) {
       connect(p);
-    } else if (waiting.size() < maxPending) {
+    } else if (mayWait && waiting.size() < maxPending) {
       waiting.add(p);
     } else {
-      p.setFailure(new IllegalStateException("too many requests waiting for a connection"));
+      String why = mayWait ? "too many requests waiting for a connection" : "no room for a new connection";
+      p.setFailure(new IllegalStateException(why));
     }
     return p;
   }

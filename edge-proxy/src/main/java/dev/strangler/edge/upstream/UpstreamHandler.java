@@ -1,8 +1,11 @@
 package dev.strangler.edge.upstream;
 
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelConfig;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.timeout.IdleStateHandler;
@@ -13,12 +16,14 @@ import java.util.concurrent.TimeUnit;
  * Sits on a pooled upstream connection and hands what the upstream sends to the listener that
  * currently owns the connection. Between owners it owns nothing; an idle pooled connection is
  * closed, and so is one that speaks out of turn. An owner hears of idleness and decides itself.
+ * It holds the connection's read switch: on between owners, as the owner asks while owned, and
+ * left to a relay once the connection is handed off after a protocol switch.
  */
 public final class UpstreamHandler extends ChannelInboundHandlerAdapter {
-  /** Pipeline name of the HTTP client codec. */
-  public static final String CODEC = "codec";
+  private static final String CODEC = "codec";
   private static final String NAME = "upstream";
 
+  private ChannelHandlerContext ctx;
   private UpstreamListener owner;
   private int served;
 
@@ -41,9 +46,36 @@ public final class UpstreamHandler extends ChannelInboundHandlerAdapter {
     return served++ > 0;
   }
 
-  /** The owner is done with the connection. */
+  /** The owner is done with the connection, which reads again so that a close or stray bytes are seen. */
   public void detach() {
     this.owner = null;
+    reading(true);
+  }
+
+  /** Reads on or off for the owner: off while it cannot pass on what the upstream sends. */
+  public void reading(boolean on) {
+    ChannelConfig config = ctx.channel().config();
+    if (config.isAutoRead() != on) {
+      config.setAutoRead(on);
+    }
+  }
+
+  /**
+   * Hands the connection, past a protocol switch, to {@code relay}, which asks for every read:
+   * this handler and the codec leave the pipeline (bytes the codec still holds go to the relay).
+   * The pool never gets the connection back; it only sees it close.
+   */
+  public void handOff(ChannelHandler relay) {
+    owner = null;
+    reading(false);
+    ChannelPipeline pipeline = ctx.pipeline();
+    pipeline.replace(this, "relay", relay);
+    pipeline.remove(CODEC);
+  }
+
+  @Override
+  public void handlerAdded(ChannelHandlerContext ctx) {
+    this.ctx = ctx;
   }
 
   @Override

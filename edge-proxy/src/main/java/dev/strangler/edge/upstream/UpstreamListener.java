@@ -5,7 +5,7 @@ package dev.strangler.edge.upstream;
  * Called on the connection's event loop.
  */
 public interface UpstreamListener {
-  /** An HTTP object (or, after a protocol switch, raw bytes) from the upstream. */
+  /** An HTTP object from the upstream (raw bytes only after a protocol switch not handed off). */
   void upstreamRead(Object msg);
 
   /** The end of a read burst. */

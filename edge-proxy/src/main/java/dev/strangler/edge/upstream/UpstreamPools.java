@@ -45,6 +45,11 @@ public final class UpstreamPools implements AutoCloseable {
     return pool(target, loop).acquire();
   }
 
+  /** Opens a new connection to the target, never an idle one, within the pool's bound; call on {@code loop}. */
+  public Future<Channel> connectFresh(UpstreamTarget target, EventLoop loop) {
+    return pool(target, loop).acquireNew();
+  }
+
   /** Returns a connection (call on its loop); a closed one is simply let go. */
   public void release(UpstreamTarget target, Channel ch) {
     pool(target, ch.eventLoop()).release(ch);
