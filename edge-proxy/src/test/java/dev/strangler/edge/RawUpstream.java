@@ -99,7 +99,11 @@ public final class RawUpstream implements AutoCloseable {
   }
 
   public String url() {
-    return "http://127.0.0.1:" + server.getLocalPort();
+    return "http://127.0.0.1:" + port();
+  }
+
+  public int port() {
+    return server.getLocalPort();
   }
 
   @Override

@@ -57,6 +57,12 @@ public final class TestConfigs {
         c.mask());
   }
 
+  /** The same config with other limits. */
+  public static EdgeConfig withLimits(EdgeConfig c, Limits limits) {
+    return new EdgeConfig(c.source(), c.listen(), c.admin(), c.state(), c.upstreams(), c.defaults(), limits,
+        c.routes(), c.mask());
+  }
+
   public static UpstreamConfig upstream(String name, String... targets) {
     return new UpstreamConfig(name, List.of(targets).stream().map(URI::create).toList(), 3, Duration.ofSeconds(10));
   }

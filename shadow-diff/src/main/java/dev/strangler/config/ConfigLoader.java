@@ -25,7 +25,8 @@ import org.yaml.snakeyaml.nodes.Node;
  *   timeouts: {connect: (1s), response: (30s), idle: (60s)}
  *   shadow: {enabled: (true), sample: (1.0), methods: ([GET, HEAD]), timeout: (5s),
  *            max-body: (1MiB), mirror-writes: (false), max-in-flight: (256)}
- * limits: {max-uri-length: (8KiB), max-header-size: (16KiB), max-request-body: (100MiB)}
+ * limits: {max-uri-length: (8KiB), max-header-size: (16KiB), max-request-body: (100MiB),
+ *          header-timeout: (10s)}
  * mask: {headers: ([]), query: ([]), json: ([])}   # secrets kept out of records, captures, logs
  * routes:                                # required, non-empty; first match wins
  *   - id: [A-Za-z0-9._-]+                # required, unique
@@ -73,7 +74,7 @@ public final class ConfigLoader {
     Map<String, UpstreamConfig> upstreams = new UpstreamsReader(nodes).read(top.require("upstreams"));
     Defaults defaults = defaults(nodes, top.section("defaults", "defaults", List.of("timeouts", "shadow")));
     Limits limits = limits(top.section("limits", "limits",
-        List.of("max-uri-length", "max-header-size", "max-request-body")));
+        List.of("max-uri-length", "max-header-size", "max-request-body", "header-timeout")));
     MaskConfig mask = MaskReader.read(top.section("mask", "mask", MaskReader.KEYS));
     List<RouteConfig> routes = new RouteReader(nodes, defaults).readAll(top.require("routes"));
     return new EdgeConfig(file, listen, admin, state, upstreams, defaults, limits, routes, mask);
@@ -106,6 +107,7 @@ public final class ConfigLoader {
     return new Limits(
         f.get().value("max-uri-length", standard.maxUriLength(), Values::intSize),
         f.get().value("max-header-size", standard.maxHeaderSize(), Values::intSize),
-        f.get().value("max-request-body", standard.maxRequestBody(), Sizes::parse));
+        f.get().value("max-request-body", standard.maxRequestBody(), Sizes::parse),
+        f.get().value("header-timeout", standard.headerTimeout(), Durations::parse));
   }
 }

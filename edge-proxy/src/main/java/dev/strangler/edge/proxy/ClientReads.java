@@ -39,6 +39,14 @@ final class ClientReads {
     held |= reason.bit;
   }
 
+  /** Lets go of every reason: the connection is read to its end (a lingering close). */
+  void resumeAll() {
+    if (held != 0) {
+      held = 0;
+      channel.config().setAutoRead(true);
+    }
+  }
+
   /** Lets go of {@code reason}; reads resume if no other reason holds. */
   void resume(Reason reason) {
     if ((held & reason.bit) == 0) {

@@ -20,9 +20,16 @@ enum EdgeError {
   HEADERS_TOO_LARGE(
       HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, "headers-too-large", "The request headers are too large."),
   BODY_TOO_LARGE(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, "body-too-large", "The request body is too large."),
+  REQUEST_TIMEOUT(HttpResponseStatus.REQUEST_TIMEOUT, "request-timeout", "The request head did not arrive in time."),
+  NOT_IMPLEMENTED(HttpResponseStatus.NOT_IMPLEMENTED, "transfer-coding-not-implemented",
+      "Only the chunked transfer coding is supported."),
+  VERSION_NOT_SUPPORTED(HttpResponseStatus.HTTP_VERSION_NOT_SUPPORTED, "version-not-supported",
+      "Only HTTP/1.x is supported."),
   EXPECTATION_FAILED(HttpResponseStatus.EXPECTATION_FAILED, "expectation-failed", "Only 100-continue is supported."),
   NO_ROUTE(HttpResponseStatus.NOT_FOUND, "no-route", "No route matches this request."),
   CONNECT_FAILED(HttpResponseStatus.BAD_GATEWAY, "upstream-connect-failed", "The upstream could not be reached."),
+  BAD_UPSTREAM_RESPONSE(HttpResponseStatus.BAD_GATEWAY, "bad-upstream-response",
+      "The upstream answered with a malformed message."),
   UPSTREAM_RESET(HttpResponseStatus.BAD_GATEWAY, "upstream-reset", "The upstream closed the connection before answering."),
   UPSTREAM_BUSY(HttpResponseStatus.SERVICE_UNAVAILABLE, "upstream-busy", "Too many requests are waiting for this upstream."),
   TIMEOUT(HttpResponseStatus.GATEWAY_TIMEOUT, "upstream-timeout", "The upstream did not answer in time.");

@@ -80,13 +80,14 @@ public final class EdgeServer implements AutoCloseable {
                   protected void initChannel(Channel ch) {
                     var limits = plane.limits();
                     var encoder = new EdgeResponseEncoder();
+                    var decoder =
+                        new StrictRequestDecoder(limits.maxUriLength(), limits.maxHeaderSize(), limits.headerTimeout());
                     // reader idleness only: an all-idle handler wraps every write in a promise
                     ch.pipeline()
                         .addLast(new IdleStateHandler(idleMillis, 0, 0, TimeUnit.MILLISECONDS))
-                        .addLast(DataPlane.CLIENT_DECODER,
-                            new StrictRequestDecoder(limits.maxUriLength(), limits.maxHeaderSize()))
+                        .addLast(DataPlane.CLIENT_DECODER, decoder)
                         .addLast(DataPlane.CLIENT_ENCODER, encoder)
-                        .addLast(new FrontendHandler(plane, encoder));
+                        .addLast(new FrontendHandler(plane, decoder, encoder));
                   }
                 });
     HostPort listen = config.listen();

@@ -10,6 +10,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpUtil;
@@ -71,7 +72,7 @@ final class Exchange implements UpstreamListener {
   private ScheduledFuture<?> timeout;
 
   Exchange(DataPlane plane, FrontendHandler front, ChannelHandlerContext client, HttpRequest request, String requestId,
-      RouteConfig route, Side side, boolean upgrade, ShadowTap tap) {
+      RouteConfig route, Side side, boolean upgrade, ClientProtocol protocol, ShadowTap tap) {
     this.tap = tap;
     this.plane = plane;
     this.front = front;
@@ -86,8 +87,8 @@ final class Exchange implements UpstreamListener {
     this.body = new RequestBody(reads, plane.limits().maxRequestBody());
     this.head = request.method().name().equals("HEAD");
     this.upgrade = upgrade;
-    this.http10Client = request.protocolVersion().minorVersion() == 0;
-    this.clientKeepAlive = HttpUtil.isKeepAlive(request);
+    this.http10Client = protocol.http10();
+    this.clientKeepAlive = protocol.keepAlive();
   }
 
   /** Starts the exchange: acquires an upstream connection of the serving side. */
@@ -159,9 +160,17 @@ final class Exchange implements UpstreamListener {
     }
   }
 
-  /** Something the upstream sent; what the phase does not expect is dropped. */
+  /**
+   * Something the upstream sent; what the phase does not expect is dropped, and a message the
+   * decoder could not read ends the exchange as {@code bad-upstream-response}.
+   */
   @Override
   public void upstreamRead(Object msg) {
+    if (msg instanceof HttpObject o && o.decoderResult().isFailure() && phase != Phase.CONNECTING) {
+      ReferenceCountUtil.release(msg);
+      badResponse();
+      return;
+    }
     if (msg instanceof HttpResponse res && phase == Phase.SENDING) {
       onResponseHead(res);
     }
@@ -293,10 +302,27 @@ final class Exchange implements UpstreamListener {
     body.drop();
   }
 
+  /**
+   * The upstream's answer is malformed (head, status or framing): a 502 if none of it reached the
+   * client yet, else the client connection closes. The connection is not reused either way.
+   */
+  private void badResponse() {
+    attempt.failed();
+    if (phase == Phase.SENDING) {
+      fail(EdgeError.BAD_UPSTREAM_RESPONSE);
+    } else {
+      abort(EdgeError.BAD_UPSTREAM_RESPONSE);
+    }
+  }
+
   private void abort() {
+    abort(EdgeError.UPSTREAM_RESET);
+  }
+
+  private void abort(EdgeError error) {
     end();
-    tapFailed("reset");
-    plane.observer().upstreamError(route.id(), side, EdgeError.UPSTREAM_RESET.reason());
+    tapFailed(error == EdgeError.UPSTREAM_RESET ? "reset" : error.reason());
+    plane.observer().upstreamError(route.id(), side, error.reason());
     finished(status);
     releaseUpstream(false);
     client.close();

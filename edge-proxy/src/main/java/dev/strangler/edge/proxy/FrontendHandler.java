@@ -7,52 +7,54 @@ import dev.strangler.edge.routing.RoutingSnapshot;
 import dev.strangler.edge.upstream.UpstreamHandler;
 import dev.strangler.routing.Side;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
-import io.netty.handler.codec.http.TooLongHttpHeaderException;
-import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import java.net.InetSocketAddress;
-import java.net.URI;
 import java.util.ArrayDeque;
 import java.util.Optional;
 
 /**
- * The client side of one connection: checks each request, routes it, and runs one
- * {@link Exchange} at a time. Pipelined requests wait in a small bounded queue (reading pauses
- * when it fills until it drains, the connection closes if a client ignores that); reads are not
- * toggled per request, which would cost two epoll_ctl calls on every keep-alive exchange: only
- * {@link ClientReads} switches them, and only when a reason to pause comes or goes. After an
- * agreed upgrade the connection leaves HTTP for a {@link Relay} pair.
+ * The client side of one connection: checks each request ({@link RequestCheck}), routes it on
+ * its normalised path, and runs one {@link Exchange} at a time. Pipelined requests are answered
+ * in order: up to {@value #MAX_PIPELINED} wait decoded in a queue (reading pauses once
+ * {@value #PAUSE_PIPELINED} messages wait, until the queue drains), and past that the decoder
+ * leaves the next ones undecoded in its buffer until there is room again: nothing is dropped.
+ * Reads are not toggled per request, which would cost two epoll_ctl calls on every keep-alive
+ * exchange: only {@link ClientReads} switches them, and only when a reason to pause comes or goes.
+ * An error the edge answers itself and closes on is followed by a {@link LingeringClose}. After
+ * an agreed upgrade the connection leaves HTTP for a {@link Relay} pair.
  */
 final class FrontendHandler extends ChannelInboundHandlerAdapter {
-  private static final int MAX_PIPELINED = 64;
-  private static final int PAUSE_PIPELINED = 16;
+  /** Pipelined requests waiting decoded at most; more wait undecoded in the decoder's buffer. */
+  static final int MAX_PIPELINED = 64;
+  /** Messages waiting (heads and body pieces) at which reading pauses. */
+  static final int PAUSE_PIPELINED = 16;
   private static final int MAX_REQUEST_ID = 200;
 
   private final DataPlane plane;
+  private final StrictRequestDecoder decoder;
   private final EdgeResponseEncoder encoder;
   private final ArrayDeque<HttpObject> pipelined = new ArrayDeque<>();
+  private int pipelinedRequests;
   private ChannelHandlerContext ctx;
   private ClientReads reads;
   private Exchange exchange;
   private boolean closing;
 
-  FrontendHandler(DataPlane plane, EdgeResponseEncoder encoder) {
+  FrontendHandler(DataPlane plane, StrictRequestDecoder decoder, EdgeResponseEncoder encoder) {
     this.plane = plane;
+    this.decoder = decoder;
     this.encoder = encoder;
   }
 
@@ -84,17 +86,21 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
   }
 
   private void enqueue(HttpObject msg) {
-    if (pipelined.size() >= MAX_PIPELINED) {
-      ReferenceCountUtil.release(msg);
-      plane.observer().rejected(0, "pipeline-overflow");
-      closing = true;
-      ctx.close();
-      return;
-    }
     pipelined.add(msg);
+    if (msg instanceof HttpRequest && ++pipelinedRequests >= MAX_PIPELINED) {
+      decoder.holdHeads(true);
+    }
     if (pipelined.size() >= PAUSE_PIPELINED) {
       reads.pause(Reason.PIPELINE_FULL);
     }
+  }
+
+  private HttpObject dequeue() {
+    HttpObject msg = pipelined.poll();
+    if (msg instanceof HttpRequest) {
+      pipelinedRequests--;
+    }
+    return msg;
   }
 
   private void dispatch(HttpObject msg) {
@@ -116,110 +122,56 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
 
   private void begin(HttpRequest req) {
     if (req.decoderResult().isFailure()) {
-      reject(decodeError(req.decoderResult().cause()), null, true);
+      reject(RequestCheck.decodeError(req), null, true);
       return;
     }
-    EdgeError invalid = check(req);
+    EdgeError invalid = RequestCheck.refusal(req);
     if (invalid != null) {
       reject(invalid, null, true);
       return;
     }
     String requestId = requestId(req.headers());
+    String target = RequestCheck.routedTarget(req.uri());
+    if (target == null) {
+      reject(EdgeError.BAD_REQUEST, requestId, true);
+      return;
+    }
+    boolean keepAlive = HttpUtil.isKeepAlive(req);
     boolean hasBody = HttpUtil.isTransferEncodingChunked(req) || HttpUtil.getContentLength(req, 0L) > 0;
     if (HttpUtil.getContentLength(req, 0L) > plane.limits().maxRequestBody()) {
       reject(EdgeError.BODY_TOO_LARGE, requestId, true);
       return;
     }
-    String path = path(req.uri());
     RoutingSnapshot snap = plane.routes().current();
-    Optional<RouteConfig> route =
-        snap.table().match(req.method().name(), req.headers().get(HttpHeaderNames.HOST), path);
+    Optional<RouteConfig> route = snap.table()
+        .match(req.method().name(), req.headers().get(HttpHeaderNames.HOST), RequestCheck.path(target));
     if (route.isEmpty()) {
-      reject(EdgeError.NO_ROUTE, requestId, hasBody || !HttpUtil.isKeepAlive(req));
+      reject(EdgeError.NO_ROUTE, requestId, hasBody || !keepAlive);
       return;
-    }
-    if (HttpUtil.is100ContinueExpected(req)) {
-      ctx.writeAndFlush(
-          new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE), ctx.voidPromise());
     }
     boolean upgrade =
         req.headers().contains(HttpHeaderNames.UPGRADE)
             && ForwardHeaders.connectionHas(req.headers(), "upgrade")
             && req.method().name().equals("GET");
+    ClientProtocol client = new ClientProtocol(req.protocolVersion().minorVersion() == 0, keepAlive);
+    boolean expectsContinue = HttpUtil.is100ContinueExpected(req);
     Side side = snap.primaryOf(route.get());
     ForwardHeaders.toUpstream(req, clientIp(), requestId, upgrade);
-    if (req.uri().charAt(0) != '/' && !req.uri().equals("*")) {
-      req.setUri(originForm(req.uri()));
+    if (target != req.uri()) {
+      req.setUri(target);
+    }
+    if (!RequestCheck.fitsUpstream(req, plane.limits().maxHeaderSize())) {
+      reject(EdgeError.HEADERS_TOO_LARGE, requestId, true);
+      return;
+    }
+    if (expectsContinue) {
+      ctx.writeAndFlush(
+          new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE), ctx.voidPromise());
     }
     ShadowTap tap = plane.shadowing().begin(route.get(), req, requestId, side,
         plane.upstreams().group(side.other()), ctx.channel().eventLoop(), upgrade);
-    exchange = new Exchange(plane, this, ctx, req, requestId, route.get(), side, upgrade, tap);
+    exchange = new Exchange(plane, this, ctx, req, requestId, route.get(), side, upgrade, client, tap);
     exchange.start();
-  }
-
-  /** Request shapes the decoder lets through but a front door must refuse. */
-  private static EdgeError check(HttpRequest req) {
-    HttpHeaders h = req.headers();
-    if (req.protocolVersion().majorVersion() != 1) {
-      return EdgeError.BAD_REQUEST;
-    }
-    boolean http11 = req.protocolVersion().minorVersion() == 1;
-    int hosts = h.getAll(HttpHeaderNames.HOST).size();
-    if (hosts > 1 || (http11 && hosts == 0)) {
-      return EdgeError.BAD_REQUEST;
-    }
-    if (h.contains(HttpHeaderNames.TRANSFER_ENCODING)
-        && (!http11 || h.contains(HttpHeaderNames.CONTENT_LENGTH))) {
-      return EdgeError.BAD_REQUEST;
-    }
-    String expect = h.get(HttpHeaderNames.EXPECT);
-    if (expect != null && !HttpHeaderValues.CONTINUE.contentEqualsIgnoreCase(expect)) {
-      return EdgeError.EXPECTATION_FAILED;
-    }
-    String uri = req.uri();
-    if (uri.isEmpty()) {
-      return EdgeError.BAD_REQUEST;
-    }
-    if (uri.charAt(0) == '/') {
-      return null;
-    }
-    if (uri.equals("*")) {
-      return req.method().name().equals("OPTIONS") ? null : EdgeError.BAD_REQUEST;
-    }
-    return originForm(uri) == null ? EdgeError.BAD_REQUEST : null;
-  }
-
-  /** The path and query of an absolute-form request target, or null when it is not one. */
-  private static String originForm(String uri) {
-    try {
-      URI u = new URI(uri);
-      if (!"http".equalsIgnoreCase(u.getScheme()) || u.getRawAuthority() == null) {
-        return null;
-      }
-      String p = u.getRawPath() == null || u.getRawPath().isEmpty() ? "/" : u.getRawPath();
-      return u.getRawQuery() == null ? p : p + "?" + u.getRawQuery();
-    } catch (Exception e) {
-      return null;
-    }
-  }
-
-  private static String path(String uri) {
-    String origin = uri.charAt(0) == '/' || uri.equals("*") ? uri : originForm(uri);
-    int q = origin.indexOf('?');
-    return q < 0 ? origin : origin.substring(0, q);
-  }
-
-  private static EdgeError decodeError(Throwable cause) {
-    if (cause instanceof TooLongHttpLineException) {
-      return EdgeError.URI_TOO_LONG;
-    }
-    if (cause instanceof TooLongHttpHeaderException) {
-      return EdgeError.HEADERS_TOO_LARGE;
-    }
-    if (cause instanceof TooLongFrameException) {
-      return EdgeError.HEADERS_TOO_LARGE;
-    }
-    return EdgeError.BAD_REQUEST;
   }
 
   private static String requestId(HttpHeaders h) {
@@ -246,12 +198,16 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
     answer(error, requestId, close);
   }
 
-  /** Writes the edge's own answer; {@code close}: the connection closes after it. */
+  /**
+   * Writes the edge's own answer; {@code close}: the connection closes after it, lingering so
+   * that the client reads the answer even while it is still sending.
+   */
   void answer(EdgeError error, String requestId, boolean close) {
     encoder.headRequest(false);
     var res = error.response(ctx.alloc(), requestId, close);
     if (close) {
-      ctx.writeAndFlush(res).addListener(ChannelFutureListener.CLOSE);
+      reads.resumeAll();
+      LingeringClose.after(ctx.writeAndFlush(res), decoder);
     } else {
       ctx.writeAndFlush(res, ctx.voidPromise());
     }
@@ -261,13 +217,26 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
   void exchangeDone() {
     exchange = null;
     while (exchange == null && !closing && !pipelined.isEmpty()) {
-      dispatch(pipelined.poll());
+      dispatch(dequeue());
     }
     while (exchange != null && !exchange.requestComplete() && !pipelined.isEmpty()) {
-      dispatch(pipelined.poll());
+      dispatch(dequeue());
+    }
+    if (decoder.holding() && pipelinedRequests < MAX_PIPELINED && !closing) {
+      decoder.holdHeads(false);
+      decodeHeld();
     }
     if (pipelined.isEmpty() && !closing) {
       reads.resume(Reason.PIPELINE_FULL);
+    }
+  }
+
+  /** Lets the decoder go on with the pipelined requests its buffer holds. */
+  private void decodeHeld() {
+    try {
+      decoder.decodeHeld();
+    } catch (Exception e) {
+      exceptionCaught(ctx, e);
     }
   }
 
@@ -305,6 +274,7 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
   private void releasePipelined() {
     pipelined.forEach(ReferenceCountUtil::release);
     pipelined.clear();
+    pipelinedRequests = 0;
   }
 
   @Override

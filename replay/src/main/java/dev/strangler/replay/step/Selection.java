@@ -5,6 +5,7 @@ import dev.strangler.record.DiscrepancyRecord;
 import dev.strangler.replay.input.RecordedExchange;
 import dev.strangler.replay.input.Item;
 import dev.strangler.replay.input.StoredRecord;
+import dev.strangler.routing.RequestPath;
 import dev.strangler.routing.RouteTable;
 import java.util.List;
 import java.util.Locale;
@@ -13,7 +14,9 @@ import java.util.Set;
 
 /**
  * Decides, item by item, what a run does: finds the route under the current routes.yaml (an
- * exchange by method, host and path; a stored record by method and path, else by its route id),
+ * exchange by method, host and path; a stored record by method and path, else by its route id;
+ * paths normalised as the edge routes them, {@link RequestPath}: a path the edge would refuse is
+ * skipped as {@code refused-path}),
  * applies the --methods and --routes filters, and for runs that send requests skips unsafe
  * methods unless writes are included and routes whose shadowing is disabled unless named by
  * --routes.
@@ -54,11 +57,16 @@ public final class Selection {
     Optional<RouteConfig> route;
     if (item instanceof RecordedExchange e) {
       method = e.method().toUpperCase(Locale.ROOT);
-      route = table.match(method, e.host(), e.path());
+      String path = RequestPath.normalize(e.path());
+      if (path == null) {
+        return new Decision.Skip(NO_ROUTE, "refused-path");
+      }
+      route = table.match(method, e.host(), path);
     } else {
       DiscrepancyRecord r = ((StoredRecord) item).record();
       method = r.method() == null ? "" : r.method().toUpperCase(Locale.ROOT);
-      route = table.match(method, null, r.path() == null ? "" : r.path())
+      String path = r.path() == null ? null : RequestPath.normalize(r.path());
+      route = (path == null ? Optional.<RouteConfig>empty() : table.match(method, null, path))
           .or(() -> routes.stream().filter(c -> c.id().equals(r.route())).findFirst());
     }
     if (!methods.isEmpty() && !methods.contains(method)) {
