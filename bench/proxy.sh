@@ -11,6 +11,7 @@
 #                                                             run of the same edge jar, the A/A
 #                                                             control; edge-base: the edge jar at
 #                                                             BASE_JAR, e.g. a build of an older commit)
+#                 EDGE_JAR=edge-proxy/target/edge-proxy.jar   the edge jar under test
 #                 BASE_JAR=                                   the edge-base target's jar
 #                 QUIET_WAIT=300                              max seconds to wait for an idle machine
 #                 MAX_OTHER_CPU=5 ATTEMPTS=3                  repeat runs disturbed by other processes
@@ -35,7 +36,7 @@ ATTEMPTS="${ATTEMPTS:-3}"
 TARGETS="${TARGETS:-direct edge nginx caddy}"
 OUT="${OUT:-$ROOT/docs/benchmarks.md}"
 SECTION="Proxy throughput (bench/proxy.sh)"
-EDGE_JAR="$ROOT/edge-proxy/target/edge-proxy.jar"
+EDGE_JAR="${EDGE_JAR:-$ROOT/edge-proxy/target/edge-proxy.jar}"
 EXPECTED_BODY="Hello from upstream"
 # shellcheck source=bench/lib.sh
 source "$BENCH/lib.sh"

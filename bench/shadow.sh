@@ -34,6 +34,7 @@
 #                                                             edge-base-off, edge-base-on, edge-base-slow:
 #                                                             the same cases on the edge jar at BASE_JAR,
 #                                                             e.g. a build of an older commit)
+#                 EDGE_JAR=edge-proxy/target/edge-proxy.jar   the edge jar under test
 #                 BASE_JAR=                                   the edge-base-* cases' jar
 #                 QUIET_WAIT=300 MAX_OTHER_CPU=5 ATTEMPTS=2 REBUILD=1 OUT=docs/benchmarks.md
 set -euo pipefail
@@ -62,7 +63,7 @@ ATTEMPTS="${ATTEMPTS:-2}"
 CASES="${CASES:-edge-off edge-on edge-slow nginx-off nginx-on nginx-slow}"
 OUT="${OUT:-$ROOT/docs/benchmarks.md}"
 SECTION="Shadow traffic (bench/shadow.sh)"
-EDGE_JAR="$ROOT/edge-proxy/target/edge-proxy.jar"
+EDGE_JAR="${EDGE_JAR:-$ROOT/edge-proxy/target/edge-proxy.jar}"
 EXPECTED_BODY='{"greeting":"Hello from upstream","count":1}'
 SHADOW_ON="{enabled: true, sample: 1.0, timeout: 5s}"
 # shellcheck source=bench/lib.sh
