@@ -7,6 +7,7 @@ import dev.strangler.edge.capture.CaptureWriter;
 import dev.strangler.edge.config.ConfigWatcher;
 import dev.strangler.edge.export.ExportCommand;
 import dev.strangler.edge.export.SummaryCommand;
+import dev.strangler.edge.fleet.Fleet;
 import dev.strangler.edge.proxy.EdgeServer;
 import dev.strangler.edge.admin.AdminServer;
 import dev.strangler.edge.metrics.EdgeMetrics;
@@ -92,7 +93,8 @@ public final class Main implements Callable<Integer> {
       ShadowOutcomes outcomes,
       EdgeServer server,
       AdminServer admin,
-      ConfigWatcher watcher)
+      ConfigWatcher watcher,
+      Fleet fleet)
       implements AutoCloseable {
 
     /** Starts every part of the edge on a loaded config. */
@@ -110,9 +112,10 @@ public final class Main implements Callable<Integer> {
           () -> routes.current().config().mask(), CAPTURE_QUEUE, CAPTURE_FILE_BYTES, CAPTURE_FILE_AGE, CAPTURE_FILES);
       WriterMetrics.bind(captures, metrics.registry());
       EdgeServer server = EdgeServer.start(routes, metrics, outcomes, judge, captures, threads);
-      AdminServer admin = AdminServer.start(cfg.admin(), cfg.state().dir(), routes, metrics, outcomes, discrepancies);
+      Fleet fleet = Fleet.start(cfg, store, routes, metrics.registry(), server.port());
+      AdminServer admin = AdminServer.start(cfg.admin(), cfg.state().dir(), routes, metrics, outcomes, discrepancies, fleet);
       ConfigWatcher watcher = new ConfigWatcher(cfg.source(), routes, reloadPeriodMillis);
-      return new Edge(store, routes, metrics, discrepancies, writer, outcomes, server, admin, watcher);
+      return new Edge(store, routes, metrics, discrepancies, writer, outcomes, server, admin, watcher, fleet);
     }
 
     void printBanner(java.io.PrintStream out) {
@@ -126,6 +129,7 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public void close() {
+      fleet.close();
       watcher.close();
       admin.close();
       server.close();
