@@ -21,7 +21,7 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
  * address.
  */
 @Testcontainers(disabledWithoutDocker = true)
-class ContainerPostgresFleetTest extends FleetContract {
+class ContainerPostgresFleetTest extends PostgresFleetContract {
   private static final int PORT = freePort();
 
   @Container
@@ -37,24 +37,8 @@ class ContainerPostgresFleetTest extends FleetContract {
   }
 
   @Override
-  protected Duration bound() {
-    return Duration.ofSeconds(1);
-  }
-
-  /** Flips are announced (LISTEN/NOTIFY): the median is far under the 500 ms poll. */
-  @Override
-  protected Duration medianBound() {
-    return Duration.ofMillis(150);
-  }
-
-  @Override
   protected String label() {
     return "PostgreSQL (Testcontainers)";
-  }
-
-  @Override
-  protected boolean storeCanGoAway() {
-    return true;
   }
 
   @Override

@@ -1,10 +1,9 @@
 package dev.strangler.edge.fleet;
 
 import java.nio.file.Path;
-import java.time.Duration;
 
 /** The fleet contract on a real PostgreSQL server (zonky), stopped and restarted for the outage. */
-class EmbeddedPostgresFleetTest extends FleetContract {
+class EmbeddedPostgresFleetTest extends PostgresFleetContract {
   private RestartablePostgres postgres;
 
   @Override
@@ -14,24 +13,8 @@ class EmbeddedPostgresFleetTest extends FleetContract {
   }
 
   @Override
-  protected Duration bound() {
-    return Duration.ofSeconds(1);
-  }
-
-  /** Flips are announced (LISTEN/NOTIFY): the median is far under the 500 ms poll. */
-  @Override
-  protected Duration medianBound() {
-    return Duration.ofMillis(150);
-  }
-
-  @Override
   protected String label() {
     return "PostgreSQL (zonky embedded)";
-  }
-
-  @Override
-  protected boolean storeCanGoAway() {
-    return true;
   }
 
   @Override
