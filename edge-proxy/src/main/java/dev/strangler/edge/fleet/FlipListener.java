@@ -10,7 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Wakes {@link FleetSync} the moment any instance commits a flip (PostgreSQL's LISTEN/NOTIFY, on a
+ * Wakes the audit sync the moment any instance commits a flip (PostgreSQL's LISTEN/NOTIFY, on a
  * dedicated connection and thread). A lost connection is reopened with backoff; meanwhile the
  * sync's poll carries on alone. On SQLite there is nothing to listen to and the thread ends.
  */
@@ -20,7 +20,7 @@ final class FlipListener implements AutoCloseable {
 
   private final StateStore store;
   private final Runnable onFlip;
-  private final Backoff backoff = new Backoff(FleetSync.POLL_MILLIS, FleetSync.MAX_BACKOFF_MILLIS);
+  private final Backoff backoff = new Backoff(WAIT_MILLIS, StoreLoop.MAX_BACKOFF_MILLIS);
   private final Thread thread;
   private volatile boolean closed;
 

@@ -1,28 +1,30 @@
 package dev.strangler.edge.fleet;
 
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Whether the state store answers, as the fleet's threads find it. Only changes are logged (one
- * line when it goes away, one when it is back), so an outage does not flood the log. Exposed as
- * {@code edge_store_up} (1 or 0).
+ * Whether the state store answers one of the fleet's threads. Only changes are logged (one line
+ * when it stops answering, one when it is back), so an outage does not flood the log.
  */
 final class StoreHealth {
   private static final Logger LOG = LoggerFactory.getLogger(StoreHealth.class);
   private static final long UP = 0;
 
+  private final String who;
+  private final String meanwhile;
   /** 0 while up; else when (epoch millis) the store was first found down. */
   private final AtomicLong downSince = new AtomicLong(UP);
 
-  StoreHealth(MeterRegistry registry) {
-    Gauge.builder("edge_store_up", this, h -> h.up() ? 1 : 0)
-        .description("Whether the state store answers (1) or not (0)")
-        .register(registry);
+  /**
+   * @param who       names the thread in log lines
+   * @param meanwhile what happens while the store is down, for the log line
+   */
+  StoreHealth(String who, String meanwhile) {
+    this.who = who;
+    this.meanwhile = meanwhile;
   }
 
   boolean up() {
@@ -33,7 +35,7 @@ final class StoreHealth {
   void reachable() {
     long since = downSince.getAndSet(UP);
     if (since != UP) {
-      LOG.info("state store reachable again after {} s; catching up with the flips taken meanwhile",
+      LOG.info("{}: state store reachable again after {} s", who,
           Duration.ofMillis(System.currentTimeMillis() - since).toSeconds());
     }
   }
@@ -41,8 +43,7 @@ final class StoreHealth {
   /** An attempt at the store failed. */
   void unreachable(RuntimeException e) {
     if (downSince.compareAndSet(UP, Math.max(1, System.currentTimeMillis()))) {
-      LOG.warn("state store unreachable ({}); serving the last known routing table, flips answer 503"
-          + " until it returns", reason(e));
+      LOG.warn("{}: state store unreachable ({}); {}", who, reason(e), meanwhile);
     }
   }
 

@@ -20,8 +20,8 @@ final class FleetClient {
       .connectTimeout(Duration.ofSeconds(5))
       .build();
 
-  /** An answer: status and body. */
-  record Reply(int status, String body) {
+  /** An answer: status, the side named by {@link SideServer#SIDE} (null when none) and body. */
+  record Reply(int status, String side, String body) {
     JsonNode json() {
       try {
         return JSON.readTree(body);
@@ -54,6 +54,6 @@ final class FleetClient {
 
   private Reply send(HttpRequest.Builder request) throws IOException, InterruptedException {
     HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    return new Reply(r.statusCode(), r.body());
+    return new Reply(r.statusCode(), r.headers().firstValue(SideServer.SIDE).orElse(null), r.body());
   }
 }

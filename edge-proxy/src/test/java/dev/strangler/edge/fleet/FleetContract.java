@@ -24,6 +24,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.CleanupMode;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The fleet contract, on three real edges (each in a JVM of its own) sharing one store, with real
@@ -40,8 +42,10 @@ abstract class FleetContract {
   /** Requests sent through each edge before anything is measured (class loading, pools, JIT). */
   static final int WARM_UP = 200;
 
+  /** Configs, edge logs, the SQLite file or PostgreSQL data; kept when a test fails. */
+  @TempDir(cleanup = CleanupMode.ON_SUCCESS) static Path dir;
+
   final FleetClient client = new FleetClient();
-  private Path dir;
   private SideServer legacy;
   private SideServer fresh;
   List<EdgeProcess> edges = List.of();
@@ -77,7 +81,6 @@ abstract class FleetContract {
 
   @BeforeAll
   void startFleet() throws Exception {
-    dir = Files.createTempDirectory("fleet");
     legacy = new SideServer("legacy");
     fresh = new SideServer("new");
     String url = startStore(dir);
@@ -285,7 +288,7 @@ abstract class FleetContract {
   }
 
   private String serves(EdgeProcess edge, String route) throws Exception {
-    return client.get(edge.proxy() + "/" + route + "/x").body();
+    return String.valueOf(client.get(edge.proxy() + "/" + route + "/x").side());
   }
 
   private String primaryOf(EdgeProcess edge, String route) throws Exception {
