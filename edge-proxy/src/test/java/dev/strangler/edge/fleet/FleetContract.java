@@ -16,6 +16,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -62,6 +63,15 @@ abstract class FleetContract {
    */
   protected Duration medianBound() {
     return bound();
+  }
+
+  /**
+   * Longest random pause before each measured flip. A store that is polled needs one: flips taken
+   * right after the previous one was seen would land just after the pollers' last look and wait
+   * a whole period, every time; operators flip at any moment.
+   */
+  protected Duration jitter() {
+    return Duration.ZERO;
   }
 
   /** Names the store in the printed figures. */
@@ -118,6 +128,7 @@ abstract class FleetContract {
     for (int k = 0; k < FLIPS; k++) {
       String to = k % 2 == 0 ? "new" : "legacy";
       EdgeProcess taker = edges.get(k % edges.size());
+      Thread.sleep(ThreadLocalRandom.current().nextLong(jitter().toMillis() + 1));
       Reply flip = client.cutover(taker, "flip", "{\"primary\":\"" + to + "\",\"reason\":\"flip " + k + "\"}");
       long answered = System.nanoTime();
       assertThat(flip.status()).as(flip.body()).isEqualTo(200);

@@ -16,6 +16,12 @@ class SqliteFleetTest extends FleetContract {
     return Duration.ofSeconds(2);
   }
 
+  /** The fleet's poll period: flips fall anywhere between two polls. */
+  @Override
+  protected Duration jitter() {
+    return Duration.ofMillis(500);
+  }
+
   @Override
   protected String label() {
     return "SQLite file shared by the processes";
