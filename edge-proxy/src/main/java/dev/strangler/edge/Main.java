@@ -6,6 +6,7 @@ import dev.strangler.config.EdgeConfig;
 import dev.strangler.edge.config.ConfigWatcher;
 import dev.strangler.edge.export.ExportCommand;
 import dev.strangler.edge.export.SummaryCommand;
+import dev.strangler.edge.fleet.Fleet;
 import dev.strangler.edge.proxy.EdgeServer;
 import dev.strangler.edge.admin.AdminServer;
 import dev.strangler.edge.metrics.EdgeMetrics;
@@ -76,7 +77,8 @@ public final class Main implements Callable<Integer> {
       MirrorSide mirror,
       EdgeServer server,
       AdminServer admin,
-      ConfigWatcher watcher)
+      ConfigWatcher watcher,
+      Fleet fleet)
       implements AutoCloseable {
 
     /** Starts every part of the edge on a loaded config. */
@@ -87,10 +89,11 @@ public final class Main implements Callable<Integer> {
       DiscrepancyStore discrepancies = DiscrepancyStore.open(cfg.state().store());
       MirrorSide mirror = new MirrorSide(routes, discrepancies, metrics.registry(), MirrorSettings.defaults());
       EdgeServer server = EdgeServer.start(routes, metrics, mirror.shadowing(), threads);
-      AdminServer admin =
-          AdminServer.start(cfg.admin(), cfg.state().dir(), routes, metrics, mirror.outcomes(), discrepancies);
+      Fleet fleet = Fleet.start(cfg, store, routes, metrics.registry(), server.port());
+      AdminServer admin = AdminServer.start(cfg.admin(), cfg.state().dir(), routes, metrics, mirror.outcomes(),
+          discrepancies, fleet);
       ConfigWatcher watcher = new ConfigWatcher(cfg.source(), routes, reloadPeriodMillis);
-      return new Edge(store, routes, metrics, discrepancies, mirror, server, admin, watcher);
+      return new Edge(store, routes, metrics, discrepancies, mirror, server, admin, watcher, fleet);
     }
 
     /** The outcome counters of the mirror side. */
@@ -114,6 +117,7 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public void close() {
+      fleet.close();
       watcher.close();
       admin.close();
       server.close();

@@ -16,7 +16,8 @@ import org.yaml.snakeyaml.nodes.Node;
  * <pre>
  * listen: host:port                      # required
  * admin: {listen: (127.0.0.1:9901), token: ("" = generate one into the state dir)}
- * state: {dir: (./data), store: (jdbc:sqlite:&lt;dir&gt;/edge.db)}   # or jdbc:postgresql://...
+ * state: {dir: (./data), store: (jdbc:sqlite:&lt;dir&gt;/edge.db),   # or jdbc:postgresql://...
+ *         instance: ("" = generated: host-pid-random)}   # this edge's name in a fleet, &lt;= 200 chars
  * upstreams:                             # required, exactly legacy and new
  *   legacy: {targets: [http://host:port, ...], eject-after: (5), eject-for: (10s),
  *            mirror-pipelining: (16)}   # mirrors waiting on one connection; 1: none
@@ -62,7 +63,8 @@ public final class ConfigLoader {
 
   /** Loads a file, taking {@code ${VAR}} values from {@code env}. */
   public static EdgeConfig load(Path file, Map<String, String> env) throws ConfigException {
-    Node root = YamlDocument.compose(file);
+    YamlDocument.Composed doc = YamlDocument.compose(file);
+    Node root = doc.root();
     NodeReader nodes = new NodeReader(file, env);
     Path baseDir = file.toAbsolutePath().normalize().getParent();
     Fields top = nodes.fields(root, TOP_LEVEL, TOP_KEYS);
@@ -70,14 +72,14 @@ public final class ConfigLoader {
     HostPort listen = top.required("listen", HostPort::parse);
     AdminConfig admin = admin(top.section("admin", "admin", List.of("listen", "token")));
     StateConfig state = new StateReader(nodes, baseDir)
-        .read(top.section("state", "state", List.of("dir", "store")));
+        .read(top.section("state", "state", StateReader.KEYS));
     Map<String, UpstreamConfig> upstreams = new UpstreamsReader(nodes).read(top.require("upstreams"));
     Defaults defaults = defaults(nodes, top.section("defaults", "defaults", List.of("timeouts", "shadow")));
     Limits limits = limits(top.section("limits", "limits",
         List.of("max-uri-length", "max-header-size", "max-request-body", "header-timeout")));
     MaskConfig mask = MaskReader.read(top.section("mask", "mask", MaskReader.KEYS));
     List<RouteConfig> routes = new RouteReader(nodes, defaults).readAll(top.require("routes"));
-    return new EdgeConfig(file, listen, admin, state, upstreams, defaults, limits, routes, mask);
+    return new EdgeConfig(file, listen, admin, state, upstreams, defaults, limits, routes, mask, doc.sha256());
   }
 
   private static AdminConfig admin(Optional<Fields> f) throws ConfigException {

@@ -16,6 +16,7 @@ import java.util.Map;
  * @param limits    request size limits of the data plane
  * @param routes    routes in file order (first match wins)
  * @param mask      secrets to mask in records, captures and logs
+ * @param sha256    SHA-256 (hex) of the file's bytes as loaded; "" for a config not read from a file
  */
 public record EdgeConfig(
     Path source,
@@ -26,10 +27,18 @@ public record EdgeConfig(
     Defaults defaults,
     Limits limits,
     List<RouteConfig> routes,
-    MaskConfig mask) {
+    MaskConfig mask,
+    String sha256) {
 
   public EdgeConfig {
     upstreams = Map.copyOf(upstreams);
     routes = List.copyOf(routes);
+  }
+
+  /** A config not read from a file (tests, tools): no file hash. */
+  public EdgeConfig(Path source, HostPort listen, AdminConfig admin, StateConfig state,
+      Map<String, UpstreamConfig> upstreams, Defaults defaults, Limits limits, List<RouteConfig> routes,
+      MaskConfig mask) {
+    this(source, listen, admin, state, upstreams, defaults, limits, routes, mask, "");
   }
 }

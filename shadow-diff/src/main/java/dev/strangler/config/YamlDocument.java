@@ -2,9 +2,14 @@ package dev.strangler.config;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
@@ -17,9 +22,16 @@ import org.yaml.snakeyaml.reader.ReaderException;
 final class YamlDocument {
   private YamlDocument() {}
 
+  /** A file's one document, and the SHA-256 (hex) of the file's bytes as read. */
+  record Composed(Node root, String sha256) {}
+
   /** The root node of the file's one document. */
-  static Node compose(Path file) throws ConfigException {
-    String text = read(file);
+  static Composed compose(Path file) throws ConfigException {
+    byte[] bytes = bytes(file);
+    return new Composed(compose(file, text(file, bytes)), sha256(bytes));
+  }
+
+  private static Node compose(Path file, String text) throws ConfigException {
     Node root;
     try {
       root = new Yaml(new LoaderOptions()).compose(new StringReader(EnvSubstitution.shield(text)));
@@ -40,14 +52,28 @@ final class YamlDocument {
     return root;
   }
 
-  private static String read(Path file) throws ConfigException {
+  private static byte[] bytes(Path file) throws ConfigException {
     try {
-      String text = Files.readString(file);
+      return Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new ConfigException(file, "cannot read the file: " + e, e);
+    }
+  }
+
+  private static String text(Path file, byte[] bytes) throws ConfigException {
+    try {
+      String text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
       return text.startsWith("\uFEFF") ? text.substring(1) : text;
     } catch (CharacterCodingException e) {
       throw new ConfigException(file, "the file is not valid UTF-8 text", e);
-    } catch (IOException e) {
-      throw new ConfigException(file, "cannot read the file: " + e, e);
+    }
+  }
+
+  private static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform has SHA-256", e);
     }
   }
 

@@ -2,12 +2,15 @@ package dev.strangler.store;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 /**
  * One JDBC connection shared by all callers, one unit of work at a time. State-store traffic is
  * a handful of operator actions, so serializing is cheaper and safer than a pool. A connection
- * that broke (e.g. a PostgreSQL restart) is replaced on the next use.
+ * that broke (e.g. a PostgreSQL restart) is replaced on the next use; one left idle for over a
+ * second is checked before it is used, so the first call after a database restart does not fail
+ * on a connection the restart closed.
  */
 final class ConnectionHolder implements AutoCloseable {
 
@@ -17,8 +20,12 @@ final class ConnectionHolder implements AutoCloseable {
     T run(Connection c) throws SQLException;
   }
 
+  private static final long CHECK_AFTER_IDLE_NANOS = TimeUnit.SECONDS.toNanos(1);
+  private static final int CHECK_TIMEOUT_SECONDS = 2;
+
   private final DataSource dataSource;
   private Connection connection;
+  private long lastUsed;
   private boolean closed;
 
   ConnectionHolder(DataSource dataSource) {
@@ -59,9 +66,14 @@ final class ConnectionHolder implements AutoCloseable {
     if (closed) {
       throw new IllegalStateException("the state store is closed");
     }
+    if (connection != null && System.nanoTime() - lastUsed > CHECK_AFTER_IDLE_NANOS
+        && !connection.isValid(CHECK_TIMEOUT_SECONDS)) {
+      closeConnection();
+    }
     if (connection == null) {
       connection = dataSource.getConnection();
     }
+    lastUsed = System.nanoTime();
     return connection;
   }
 
@@ -75,7 +87,7 @@ final class ConnectionHolder implements AutoCloseable {
 
   private void discardIfBroken() {
     try {
-      if (connection != null && !connection.isValid(2)) {
+      if (connection != null && !connection.isValid(CHECK_TIMEOUT_SECONDS)) {
         closeConnection();
       }
     } catch (SQLException e) {

@@ -411,6 +411,31 @@ class ConfigLoaderErrorsTest {
     assertAt(e, 9, 7, "mask must be a mapping of keys to values, but it is a list");
   }
 
+  @Test
+  void blankInstanceName() throws IOException {
+    ConfigException e = refused(HEAD + ROUTE + "state: {dir: ./data, instance: \"   \"}\n");
+    assertAt(e, 9, 32, "'   ' is not valid for 'instance' in state: expected a name for this edge"
+        + " instance, or nothing to have one generated, not blanks");
+  }
+
+  @Test
+  void instanceNameOver200Characters() throws IOException {
+    ConfigException e = refused(HEAD + ROUTE + "state:\n  instance: " + "x".repeat(201) + "\n");
+    assertAt(e, 10, 13, "is not valid for 'instance' in state: expected at most 200 characters, got 201");
+  }
+
+  @Test
+  void instanceNameWithAControlCharacter() throws IOException {
+    ConfigException e = refused(HEAD + ROUTE + "state: {instance: \"edge\\t1\"}\n");
+    assertAt(e, 9, 19, "control characters are not allowed in an instance name");
+  }
+
+  @Test
+  void unknownKeyInState() throws IOException {
+    ConfigException e = refused(HEAD + ROUTE + "state: {instanse: a}\n");
+    assertAt(e, 9, 9, "unknown key 'instanse' in state; expected one of: dir, store, instance");
+  }
+
   private ConfigException refused(String yaml) throws IOException {
     Path file = dir.resolve("routes.yaml");
     Files.writeString(file, yaml);

@@ -6,9 +6,12 @@ import dev.strangler.routing.Side;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -207,6 +210,35 @@ class ConfigLoaderTest {
     assertThat(ConfigLoader.load(write(dir.resolve("b.yaml"),
         minimal("state: {store: \"jdbc:postgresql://db:5432/edge?user=edge\"}")), Map.of()).state().store())
         .isEqualTo("jdbc:postgresql://db:5432/edge?user=edge");
+  }
+
+  @Test
+  void readsTheInstanceNameFromTheFileOrTheEnvironment() throws Exception {
+    assertThat(ConfigLoader.load(write(minimal("state: {instance: edge-7}")), Map.of()).state().instance())
+        .isEqualTo("edge-7");
+    assertThat(ConfigLoader.load(write(minimal("state: {instance: ${HOSTNAME:-}}")), Map.of("HOSTNAME", "web-1"))
+        .state().instance()).isEqualTo("web-1");
+    String longest = "x".repeat(200);
+    assertThat(ConfigLoader.load(write(minimal("state: {instance: " + longest + "}")), Map.of()).state().instance())
+        .isEqualTo(longest);
+  }
+
+  @Test
+  void anEmptyOrMissingInstanceNameAsksForAGeneratedOne() throws Exception {
+    assertThat(ConfigLoader.load(write(minimal("state: {instance: \"${HOSTNAME:-}\"}")), Map.of()).state().instance())
+        .isEmpty();
+    assertThat(ConfigLoader.load(write(minimal("state: {dir: ./data}")), Map.of()).state().instance()).isEmpty();
+    assertThat(ConfigLoader.load(write(minimal("")), Map.of()).state().instance()).isEmpty();
+  }
+
+  @Test
+  void theConfigCarriesTheSha256OfTheFileBytes() throws Exception {
+    String yaml = minimal("# a comment changes the bytes, so the hash");
+    EdgeConfig c = ConfigLoader.load(write(yaml), Map.of());
+
+    assertThat(c.sha256()).isEqualTo(HexFormat.of().formatHex(
+        MessageDigest.getInstance("SHA-256").digest(yaml.getBytes(StandardCharsets.UTF_8))));
+    assertThat(ConfigLoader.load(write(minimal("")), Map.of()).sha256()).hasSize(64).isNotEqualTo(c.sha256());
   }
 
   @Test

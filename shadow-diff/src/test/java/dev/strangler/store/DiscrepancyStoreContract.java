@@ -198,7 +198,7 @@ abstract class DiscrepancyStoreContract {
     DiscrepancyRecord r = Records.diff("a", t(0));
     try (StateStore state = StateStore.open(url);
         DiscrepancyStore discrepancies = DiscrepancyStore.open(url)) {
-      state.recordCutover("a", Side.LEGACY, Side.NEW, "go", "ops");
+      StateStoreContract.flip(state, "a", Side.NEW, "go", "ops");
       writeAll(discrepancies, List.of(r));
     }
     try (DiscrepancyStore discrepancies = DiscrepancyStore.open(url);

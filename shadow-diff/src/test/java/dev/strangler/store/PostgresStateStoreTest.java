@@ -1,7 +1,12 @@
 package dev.strangler.store;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.strangler.routing.Side;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 class PostgresStateStoreTest extends StateStoreContract {
   private static EmbeddedPostgresDatabases postgres;
@@ -21,5 +26,30 @@ class PostgresStateStoreTest extends StateStoreContract {
   @Override
   protected String freshUrl() throws Exception {
     return postgres.freshUrl();
+  }
+
+  @Test
+  void aListenerHearsEveryCommittedFlipAndNothingElse() throws Exception {
+    try (StateStore store = StateStore.open(freshUrl());
+        AuditListener listener = store.listen().orElseThrow()) {
+      assertThat(listener.await(50)).isFalse();
+      assertThatThrownBy(() -> store.recordCutover(new Flip("r", Side.NEW, Side.NEW, "", "ops", "a"), Side.LEGACY))
+          .isInstanceOf(CutoverConflict.class);
+      assertThat(listener.await(200)).as("a refused flip is not announced").isFalse();
+
+      StateStoreContract.flip(store, "r", Side.NEW, "", "ops");
+
+      assertThat(listener.await(5000)).isTrue();
+      assertThat(listener.await(50)).isFalse();
+    }
+  }
+
+  @Test
+  void aListenerWhoseConnectionIsGoneSaysSo() throws Exception {
+    try (StateStore store = StateStore.open(freshUrl())) {
+      AuditListener listener = store.listen().orElseThrow();
+      listener.close();
+      assertThatThrownBy(() -> listener.await(10)).isInstanceOf(StoreException.class);
+    }
   }
 }

@@ -35,4 +35,11 @@ class SqliteStateStoreTest extends StateStoreContract {
       assertThat(rs.getString(1)).isEqualToIgnoringCase("wal");
     }
   }
+
+  @Test
+  void sqliteHasNoListenerAndIsPolled() throws Exception {
+    try (StateStore store = StateStore.open(freshUrl())) {
+      assertThat(store.listen()).isEmpty();
+    }
+  }
 }

@@ -9,6 +9,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,13 +39,14 @@ abstract class StateStoreContract {
   @Test
   void cutoverStoresOverrideAndAuditEntry() throws Exception {
     try (StateStore store = StateStore.open(freshUrl())) {
-      AuditEntry entry = store.recordCutover("post-read", Side.LEGACY, Side.NEW, "parity 99.9%", "ops");
+      AuditEntry entry = store.recordCutover(
+          new Flip("post-read", Side.NEW, null, "parity 99.9%", "ops", "edge-a"), Side.LEGACY);
 
       assertThat(entry.seq()).isEqualTo(1);
       assertThat(entry.at().getNano() % 1_000_000).isZero();
       assertThat(entry).extracting(AuditEntry::route, AuditEntry::from, AuditEntry::to,
-              AuditEntry::reason, AuditEntry::actor)
-          .containsExactly("post-read", Side.LEGACY, Side.NEW, "parity 99.9%", "ops");
+              AuditEntry::reason, AuditEntry::actor, AuditEntry::instance)
+          .containsExactly("post-read", Side.LEGACY, Side.NEW, "parity 99.9%", "ops", "edge-a");
       assertThat(store.audit(0, 10)).containsExactly(entry);
       assertThat(store.overrides()).isEqualTo(Map.of("post-read", Side.NEW));
     }
@@ -55,14 +57,15 @@ abstract class StateStoreContract {
     String url = freshUrl();
     List<AuditEntry> written = new ArrayList<>();
     try (StateStore store = StateStore.open(url)) {
-      written.add(store.recordCutover("a", Side.LEGACY, Side.NEW, "go", "ops"));
-      written.add(store.recordCutover("b", Side.LEGACY, Side.NEW, "go", "ops"));
-      written.add(store.recordCutover("a", Side.NEW, Side.LEGACY, "rollback", "oncall"));
+      written.add(flip(store, "a", Side.NEW, "go", "ops"));
+      written.add(flip(store, "b", Side.NEW, "go", "ops"));
+      written.add(flip(store, "a", Side.LEGACY, "rollback", "oncall"));
     }
     try (StateStore store = StateStore.open(url)) {
       assertThat(store.overrides()).isEqualTo(Map.of("a", Side.LEGACY, "b", Side.NEW));
       assertThat(store.audit(0, 10)).isEqualTo(written);
-      assertThat(store.recordCutover("b", Side.NEW, Side.LEGACY, "", "ops").seq()).isEqualTo(4);
+      assertThat(written.get(2).from()).isEqualTo(Side.NEW);
+      assertThat(flip(store, "b", Side.LEGACY, "", "ops").seq()).isEqualTo(4);
     }
   }
 
@@ -96,7 +99,7 @@ abstract class StateStoreContract {
           List<AuditEntry> mine = new ArrayList<>();
           for (int i = 0; i < perThread; i++) {
             Side to = i % 2 == 0 ? Side.NEW : Side.LEGACY;
-            mine.add(store.recordCutover(route, to.other(), to, "flip " + i, "t"));
+            mine.add(flip(store, route, to, "flip " + i, "t"));
           }
           return mine;
         }));
@@ -122,10 +125,123 @@ abstract class StateStoreContract {
   }
 
   @Test
+  void fromIsThePrimaryTheStoreHasInForce() throws Exception {
+    try (StateStore store = StateStore.open(freshUrl())) {
+      assertThat(store.recordCutover(new Flip("r", Side.LEGACY, null, "", "ops", "a"), Side.NEW).from())
+          .as("no override yet: the configured primary").isEqualTo(Side.NEW);
+      assertThat(store.recordCutover(new Flip("r", Side.LEGACY, null, "", "ops", "a"), Side.NEW).from())
+          .as("the stored override, whatever the caller's config says").isEqualTo(Side.LEGACY);
+    }
+  }
+
+  @Test
+  void aFlipExpectingAnotherPrimaryIsRefusedAndStoresNothing() throws Exception {
+    try (StateStore store = StateStore.open(freshUrl())) {
+      AuditEntry first = store.recordCutover(new Flip("r", Side.NEW, Side.LEGACY, "go", "ops", "a"), Side.LEGACY);
+      assertThat(first.from()).isEqualTo(Side.LEGACY);
+
+      assertThatThrownBy(() -> store.recordCutover(new Flip("r", Side.NEW, Side.LEGACY, "again", "bob", "b"), Side.LEGACY))
+          .isInstanceOfSatisfying(CutoverConflict.class, e -> {
+            assertThat(e.primary()).isEqualTo(Side.NEW);
+            assertThat(e.seq()).isEqualTo(1);
+          });
+
+      assertThat(store.audit(0, 10)).containsExactly(first);
+      assertThat(store.latestSeq()).isEqualTo(1);
+      assertThat(store.overrides()).isEqualTo(Map.of("r", Side.NEW));
+      assertThat(store.recordCutover(new Flip("r", Side.LEGACY, Side.NEW, "back", "ops", "b"), Side.LEGACY).seq())
+          .as("a refused flip leaves no gap in the sequence").isEqualTo(2);
+    }
+  }
+
+  @Test
+  void concurrentFlipsExpectingTheSamePrimaryHaveOneWinner() throws Exception {
+    String url = freshUrl();
+    int threads = 8;
+    try (StateStore first = StateStore.open(url);
+        StateStore second = first.withOwnConnection()) {
+      ExecutorService pool = Executors.newFixedThreadPool(threads);
+      CountDownLatch go = new CountDownLatch(1);
+      List<Future<Boolean>> won = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        StateStore store = t % 2 == 0 ? first : second;
+        String actor = "op-" + t;
+        won.add(pool.submit(() -> {
+          go.await();
+          try {
+            store.recordCutover(new Flip("r", Side.NEW, Side.LEGACY, "", actor, "i"), Side.LEGACY);
+            return true;
+          } catch (CutoverConflict e) {
+            assertThat(e.primary()).isEqualTo(Side.NEW);
+            assertThat(e.seq()).isEqualTo(1);
+            return false;
+          }
+        }));
+      }
+      go.countDown();
+      int winners = 0;
+      for (Future<Boolean> f : won) {
+        winners += f.get(1, TimeUnit.MINUTES) ? 1 : 0;
+      }
+      pool.shutdown();
+
+      assertThat(winners).isEqualTo(1);
+      assertThat(first.audit(0, 10)).singleElement().extracting(AuditEntry::from).isEqualTo(Side.LEGACY);
+    }
+  }
+
+  @Test
+  void latestSeqFollowsFlipsOnAnyConnection() throws Exception {
+    try (StateStore store = StateStore.open(freshUrl());
+        StateStore poller = store.withOwnConnection()) {
+      assertThat(poller.latestSeq()).isZero();
+      flip(store, "a", Side.NEW, "", "ops");
+      flip(store, "b", Side.NEW, "", "ops");
+      assertThat(poller.latestSeq()).isEqualTo(2);
+      poller.close();
+      assertThat(store.latestSeq()).as("closing one connection leaves the other").isEqualTo(2);
+    }
+  }
+
+  @Test
+  void auditRowsFromBeforeInstancesWereNamedReadAsNull() throws Exception {
+    String url = freshUrl();
+    StateStore.open(url).close();
+    try (Connection c = DriverManager.getConnection(url);
+        Statement st = c.createStatement()) {
+      st.executeUpdate("UPDATE audit_sequence SET last_seq = 1");
+      st.executeUpdate("INSERT INTO cutover_audit (seq, at_millis, route, from_side, to_side, reason, actor)"
+          + " VALUES (1, 1000, 'r', 'legacy', 'new', 'old', 'ops')");
+    }
+    try (StateStore store = StateStore.open(url)) {
+      assertThat(store.audit(0, 10)).singleElement().extracting(AuditEntry::instance).isNull();
+      assertThat(flip(store, "r", Side.LEGACY, "", "ops").seq()).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void instancesBeatAndAreListedById() throws Exception {
+    try (StateStore store = StateStore.open(freshUrl())) {
+      InstanceStore fleet = store.instances();
+      Instant t0 = Instant.ofEpochMilli(1_000_000);
+      InstanceRecord b = instance("edge-b", t0, 0, InstanceState.SERVING);
+      InstanceRecord a = instance("edge-a", t0, 0, InstanceState.SERVING);
+      fleet.beat(b);
+      fleet.beat(a);
+      InstanceRecord later = instance("edge-b", t0.plusSeconds(5), 7, InstanceState.DRAINING);
+      fleet.beat(later);
+
+      assertThat(fleet.list()).containsExactly(a, later);
+      assertThat(fleet.forget(t0.plusSeconds(1))).isEqualTo(1);
+      assertThat(fleet.list()).containsExactly(later);
+    }
+  }
+
+  @Test
   void auditPagesBySeq() throws Exception {
     try (StateStore store = StateStore.open(freshUrl())) {
       for (int i = 0; i < 7; i++) {
-        store.recordCutover("r", Side.LEGACY, Side.NEW, "n" + i, "ops");
+        flip(store, "r", Side.NEW, "n" + i, "ops");
       }
       assertThat(store.audit(0, 3)).extracting(AuditEntry::seq).containsExactly(1L, 2L, 3L);
       assertThat(store.audit(3, 3)).extracting(AuditEntry::seq).containsExactly(4L, 5L, 6L);
@@ -141,6 +257,16 @@ abstract class StateStoreContract {
     StateStore store = StateStore.open(freshUrl());
     store.close();
     assertThatThrownBy(store::overrides).isInstanceOf(IllegalStateException.class);
+  }
+
+  private static InstanceRecord instance(String id, Instant seen, long seq, InstanceState state) {
+    return new InstanceRecord(id, "127.0.0.1:8080", "dev", Instant.ofEpochMilli(999_000), seen,
+        "ab".repeat(32), seq, state);
+  }
+
+  /** A flip without expectation on a route configured with legacy. */
+  static AuditEntry flip(StateStore store, String route, Side to, String reason, String actor) {
+    return store.recordCutover(new Flip(route, to, null, reason, actor, "test"), Side.LEGACY);
   }
 
   private static List<String> migrationHistory(String url) throws SQLException {

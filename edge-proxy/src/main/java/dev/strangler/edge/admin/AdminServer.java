@@ -1,6 +1,7 @@
 package dev.strangler.edge.admin;
 
 import dev.strangler.config.AdminConfig;
+import dev.strangler.edge.fleet.Fleet;
 import dev.strangler.edge.metrics.EdgeMetrics;
 import dev.strangler.edge.mirror.ShadowOutcomes;
 import dev.strangler.store.DiscrepancyStore;
@@ -39,7 +40,7 @@ public final class AdminServer implements AutoCloseable {
    * @throws UncheckedIOException when the token file cannot be read or written
    */
   public static AdminServer start(AdminConfig admin, Path stateDir, LiveRoutes routes, EdgeMetrics metrics,
-      ShadowOutcomes outcomes, DiscrepancyStore discrepancies) {
+      ShadowOutcomes outcomes, DiscrepancyStore discrepancies, Fleet fleet) {
     AdminToken token;
     try {
       token = AdminToken.resolve(admin, stateDir);
@@ -52,7 +53,7 @@ public final class AdminServer implements AutoCloseable {
         .deduceCloudEnvironment(false)
         .enableDefaultPropertySources(false)
         .properties(properties(admin))
-        .singletons(routes, metrics, token, outcomes, discrepancies)
+        .singletons(routes, metrics, token, outcomes, discrepancies, fleet)
         .start();
     try {
       EmbeddedServer server = context.getBean(EmbeddedServer.class);

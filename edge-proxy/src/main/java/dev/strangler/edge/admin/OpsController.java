@@ -1,5 +1,6 @@
 package dev.strangler.edge.admin;
 
+import dev.strangler.edge.fleet.Fleet;
 import dev.strangler.edge.metrics.EdgeMetrics;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -12,14 +13,17 @@ final class OpsController {
   private static final MediaType PROMETHEUS_TEXT = MediaType.of(EdgeMetrics.CONTENT_TYPE);
 
   private final EdgeMetrics metrics;
+  private final Fleet fleet;
 
-  OpsController(EdgeMetrics metrics) {
+  OpsController(EdgeMetrics metrics, Fleet fleet) {
     this.metrics = metrics;
+    this.fleet = fleet;
   }
 
+  /** The data plane serves while the store is down, so the status stays UP; {@code store} says. */
   @Get("/health")
   HealthView health() {
-    return new HealthView("UP");
+    return new HealthView("UP", fleet.storeUp() ? "up" : "down");
   }
 
   @Get("/metrics")

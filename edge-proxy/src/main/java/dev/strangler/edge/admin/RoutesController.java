@@ -1,12 +1,16 @@
 package dev.strangler.edge.admin;
 
+import dev.strangler.edge.fleet.Fleet;
 import dev.strangler.edge.metrics.EdgeMetrics;
 import dev.strangler.edge.mirror.ShadowOutcomes;
 import dev.strangler.edge.routing.LiveRoutes;
 import dev.strangler.edge.routing.RoutingSnapshot;
 import dev.strangler.routing.Side;
+import dev.strangler.store.CutoverConflict;
+import dev.strangler.store.Flip;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -17,7 +21,11 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 
-/** The effective routing table and the cutover toggle. */
+/**
+ * The effective routing table and the cutover toggle. A flip is decided by the state store shared
+ * by the fleet: 409 when its {@code expect} is not the primary in force there, 503
+ * ({@link StoreUnavailable}) while the store cannot be reached.
+ */
 @Controller("/admin/routes")
 final class RoutesController {
   static final int MAX_REASON = 1000;
@@ -27,11 +35,13 @@ final class RoutesController {
   private final LiveRoutes routes;
   private final EdgeMetrics metrics;
   private final ShadowOutcomes outcomes;
+  private final Fleet fleet;
 
-  RoutesController(LiveRoutes routes, EdgeMetrics metrics, ShadowOutcomes outcomes) {
+  RoutesController(LiveRoutes routes, EdgeMetrics metrics, ShadowOutcomes outcomes, Fleet fleet) {
     this.routes = routes;
     this.metrics = metrics;
     this.outcomes = outcomes;
+    this.fleet = fleet;
   }
 
   /** Reads only the in-memory snapshot, meters and outcome counts, so it stays on the event loop. */
@@ -45,7 +55,7 @@ final class RoutesController {
         routes.reloadError().orElse(null));
   }
 
-  /** Flips a route's primary from the next request on; persisted before it applies. */
+  /** Flips a route's primary from the next request on, fleet-wide; persisted before it applies. */
   @Post("/{id}/cutover")
   @ExecuteOn(TaskExecutors.BLOCKING)
   HttpResponse<?> cutover(
@@ -60,6 +70,10 @@ final class RoutesController {
     if (to.isEmpty()) {
       return badRequest("primary must be \"legacy\" or \"new\"");
     }
+    Optional<Side> expect = Side.parse(body.expect());
+    if (body.expect() != null && expect.isEmpty()) {
+      return badRequest("expect, when given, must be \"legacy\" or \"new\"");
+    }
     String reason = body.reason() == null ? "" : body.reason();
     if (reason.length() > MAX_REASON) {
       return badRequest("reason is longer than " + MAX_REASON + " characters");
@@ -68,8 +82,12 @@ final class RoutesController {
     if (who.length() > MAX_ACTOR) {
       return badRequest("X-Actor is longer than " + MAX_ACTOR + " characters");
     }
+    Flip flip = new Flip(id, to.get(), expect.orElse(null), reason, who, fleet.instanceId());
     try {
-      return HttpResponse.ok(AuditEntryView.of(routes.cutover(id, to.get(), reason, who)));
+      return HttpResponse.ok(AuditEntryView.of(routes.cutover(flip)));
+    } catch (CutoverConflict e) {
+      return HttpResponse.status(HttpStatus.CONFLICT)
+          .body(new ConflictBody("conflict", e.primary().id(), e.seq()));
     } catch (NoSuchElementException e) {
       return notFound(id);
     }

@@ -4,7 +4,9 @@ import dev.strangler.config.ConfigException;
 import dev.strangler.config.EdgeConfig;
 import dev.strangler.routing.Side;
 import dev.strangler.store.AuditEntry;
+import dev.strangler.store.Flip;
 import dev.strangler.store.StateStore;
+import dev.strangler.store.StoreException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,20 +18,29 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The routing table in force. Readers take {@link #current()} (a volatile read, never blocks);
- * writers (cutover, reload) persist first, then swap a new immutable snapshot in atomically, so a
- * flip applies from the next request on and an in-flight request finishes on the side it began
- * with.
+ * writers (cutover, audit catch-up, reload) swap a new immutable snapshot in atomically, so a flip
+ * applies from the next request on and an in-flight request finishes on the side it began with.
+ *
+ * <p>Overrides follow the store's audit log: every instance sharing the store applies the same
+ * entries in sequence order ({@link #applyAudit(List)}), and {@link #appliedSeq()} says how far it got.
  */
 public final class LiveRoutes {
   private static final Logger LOG = LoggerFactory.getLogger(LiveRoutes.class);
+  private static final int CATCH_UP_PAGE = 500;
 
   private final AtomicReference<RoutingSnapshot> current;
   private final StateStore store;
+  private volatile long appliedSeq;
   private volatile String reloadError;
 
-  /** Starts from a config and the overrides already in the store (they survive restarts). */
+  /**
+   * Starts from a config and the overrides already in the store (they survive restarts). The
+   * audit sequence is read before the overrides, so a flip stored in between is applied again
+   * later, which changes nothing.
+   */
   public LiveRoutes(EdgeConfig config, StateStore store) {
     this.store = store;
+    this.appliedSeq = store.latestSeq();
     this.current = new AtomicReference<>(RoutingSnapshot.of(config, store.overrides()));
   }
 
@@ -38,22 +49,75 @@ public final class LiveRoutes {
     return current.get();
   }
 
+  /** The sequence number of the last audit entry applied to the overrides. */
+  public long appliedSeq() {
+    return appliedSeq;
+  }
+
   /**
-   * Flips one route's primary: stores the override and the audit entry, then swaps the snapshot.
-   * Blocking (JDBC): call from a worker thread, never from an event loop.
+   * Takes a flip: the store decides it (against the primary it has in force, see
+   * {@link StateStore#recordCutover}) and records it, then this instance applies it at once
+   * (with any entries before it that it had not applied yet). Blocking (JDBC): call from a
+   * worker thread, never from an event loop.
    *
    * @throws NoSuchElementException when no route has this id
+   * @throws dev.strangler.store.CutoverConflict when the flip expected another primary
+   * @throws StoreException when the store cannot be reached; nothing changed
    */
-  public synchronized AuditEntry cutover(String routeId, Side to, String reason, String actor) {
-    RoutingSnapshot snap = current.get();
-    var route = snap.route(routeId).orElseThrow(() -> new NoSuchElementException(routeId));
-    Side from = snap.primaryOf(route);
-    AuditEntry entry = store.recordCutover(routeId, from, to, reason, actor);
-    Map<String, Side> overrides = new HashMap<>(snap.overrides());
-    overrides.put(routeId, to);
-    current.set(snap.withOverrides(overrides));
-    LOG.info("cutover route={} {} -> {} seq={} actor={}", routeId, from, to, entry.seq(), actor);
+  public AuditEntry cutover(Flip flip) {
+    var route = current.get().route(flip.route()).orElseThrow(() -> new NoSuchElementException(flip.route()));
+    AuditEntry entry = store.recordCutover(flip, route.primary());
+    LOG.info("cutover route={} {} -> {} seq={} actor={} instance={}", entry.route(), entry.from(), entry.to(),
+        entry.seq(), entry.actor(), entry.instance());
+    applyAudit(List.of(entry));
+    try {
+      catchUp(store, entry.seq());
+    } catch (StoreException e) {
+      LOG.warn("flip seq={} is stored; it applies here once the entries before it are read: {}",
+          entry.seq(), e.getMessage());
+    }
     return entry;
+  }
+
+  /**
+   * Reads the audit entries after {@link #appliedSeq()} from {@code source} and applies them,
+   * until {@code upTo} is applied or the log has no more. Blocking (JDBC).
+   *
+   * @throws StoreException when the store cannot be read; what was applied stays
+   */
+  public void catchUp(StateStore source, long upTo) {
+    while (appliedSeq < upTo) {
+      List<AuditEntry> next = source.audit(appliedSeq, CATCH_UP_PAGE);
+      if (next.isEmpty() || !applyAudit(next)) {
+        return;
+      }
+    }
+  }
+
+  /**
+   * Applies audit entries in sequence order: an entry already applied is skipped; one that would
+   * leave a gap stops the run. The snapshot is swapped once for the run.
+   *
+   * @return whether any entry was applied
+   */
+  public synchronized boolean applyAudit(List<AuditEntry> entries) {
+    RoutingSnapshot snap = current.get();
+    Map<String, Side> overrides = new HashMap<>(snap.overrides());
+    long seq = appliedSeq;
+    for (AuditEntry e : entries) {
+      if (e.seq() == seq + 1) {
+        overrides.put(e.route(), e.to());
+        seq = e.seq();
+      } else if (e.seq() > seq + 1) {
+        break;
+      }
+    }
+    if (seq == appliedSeq) {
+      return false;
+    }
+    current.set(snap.withOverrides(overrides));
+    appliedSeq = seq;
+    return true;
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.strangler.edge.admin;
 
 import dev.strangler.config.AdminConfig;
 import dev.strangler.config.EdgeConfig;
+import dev.strangler.edge.fleet.Fleet;
 import dev.strangler.edge.metrics.EdgeMetrics;
 import dev.strangler.edge.mirror.ShadowOutcomes;
 import dev.strangler.edge.routing.LiveRoutes;
@@ -12,13 +13,14 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Duration;
 
-/** An admin server started on real SQLite stores in a config's state directory. */
+/** An admin server (with its fleet membership) started on real SQLite stores in a config's state directory. */
 final class AdminHarness implements AutoCloseable {
   final StateStore store;
   final LiveRoutes routes;
   final EdgeMetrics metrics;
   final ShadowOutcomes outcomes;
   final DiscrepancyStore discrepancies;
+  final Fleet fleet;
   final AdminServer server;
   /** The bearer token in force: generated into the state dir, or configured. */
   final String token;
@@ -30,7 +32,8 @@ final class AdminHarness implements AutoCloseable {
     metrics = new EdgeMetrics();
     outcomes = new ShadowOutcomes(metrics.registry(), Duration.ofMinutes(10));
     discrepancies = DiscrepancyStore.open(config.state().store());
-    server = AdminServer.start(admin, config.state().dir(), routes, metrics, outcomes, discrepancies);
+    fleet = Fleet.start(config, store, routes, metrics.registry(), 0);
+    server = AdminServer.start(admin, config.state().dir(), routes, metrics, outcomes, discrepancies, fleet);
     token = server.tokenFile() == null ? admin.token() : read(server);
     client = new AdminClient(server.port());
   }
@@ -60,6 +63,7 @@ final class AdminHarness implements AutoCloseable {
 
   @Override
   public void close() {
+    fleet.close();
     server.close();
     discrepancies.close();
     store.close();

@@ -70,7 +70,7 @@ class AdminServerTest {
 
   @Test
   void adminCallsNeedTheBearerToken() throws Exception {
-    for (String path : List.of("/admin/routes", "/admin/audit")) {
+    for (String path : List.of("/admin/routes", "/admin/audit", "/admin/instances")) {
       Reply none = get(path, null);
       assertThat(none.status()).isEqualTo(401);
       assertThat(none.json().get("error").asText()).isEqualTo("unauthorized");
@@ -269,13 +269,60 @@ class AdminServerTest {
 
     Reply health = get("/health", null);
     assertThat(health.status()).isEqualTo(200);
-    assertThat(health.json().get("status").asText()).isEqualTo("UP");
+    assertThat(health.json().toString()).isEqualTo("{\"status\":\"UP\",\"store\":\"up\"}");
 
     Reply scrape = get("/metrics", null);
     assertThat(scrape.status()).isEqualTo(200);
     assertThat(scrape.contentType()).startsWith("text/plain").contains("version=0.0.4");
     assertThat(scrape.body())
-        .contains("edge_requests_total{route=\"post-read\",side=\"legacy\",status_class=\"2xx\"} 1.0");
+        .contains("edge_requests_total{route=\"post-read\",side=\"legacy\",status_class=\"2xx\"} 1.0")
+        .contains("edge_store_up 1.0")
+        .contains("edge_audit_seq_applied 0.0");
+  }
+
+  @Test
+  void aFlipExpectingThePrimaryInForceIsTakenAndNamesTheInstance() throws Exception {
+    Reply reply = post("/admin/routes/post-read/cutover", "{\"primary\":\"new\",\"expect\":\"legacy\"}",
+        "Bearer " + token);
+
+    assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+    assertThat(reply.json().get("instance").asText()).isEqualTo(edge.fleet.instanceId());
+    assertThat(get("/admin/audit", "Bearer " + token).json().at("/entries/0")).isEqualTo(reply.json());
+  }
+
+  @Test
+  void aFlipExpectingAnotherPrimaryIs409WithWhatIsInForce() throws Exception {
+    assertThat(post("/admin/routes/post-read/cutover", "{\"primary\":\"new\"}", "Bearer " + token).status())
+        .isEqualTo(200);
+
+    Reply refused = post("/admin/routes/post-read/cutover",
+        "{\"primary\":\"new\",\"expect\":\"legacy\",\"reason\":\"late\"}", "Bearer " + token);
+
+    assertThat(refused.status()).isEqualTo(409);
+    assertThat(refused.json().toString()).isEqualTo("{\"error\":\"conflict\",\"primary\":\"new\",\"seq\":1}");
+    assertThat(store.audit(0, 10)).hasSize(1);
+    Reply bad = post("/admin/routes/post-read/cutover", "{\"primary\":\"new\",\"expect\":\"sideways\"}",
+        "Bearer " + token);
+    assertThat(bad.status()).isEqualTo(400);
+    assertThat(bad.json().get("error").asText()).contains("expect");
+  }
+
+  @Test
+  void instancesListsThisEdgeWithTheLastFlipItApplied() throws Exception {
+    post("/admin/routes/post-read/cutover", "{\"primary\":\"new\"}", "Bearer " + token);
+
+    JsonNode self = null;
+    for (int i = 0; i < 200 && (self == null || self.get("audit_seq").asLong() != 1); i++) {
+      Thread.sleep(50);
+      self = get("/admin/instances", "Bearer " + token).json().at("/instances/0");
+    }
+    assertThat(self.get("audit_seq").asLong()).as("heartbeats every second").isEqualTo(1);
+    assertThat(self.get("id").asText()).isEqualTo(edge.fleet.instanceId()).matches(".+-\\d+-[0-9a-f]{6}");
+    assertThat(self.get("version").asText()).isEqualTo("dev");
+    assertThat(self.get("state").asText()).isEqualTo("serving");
+    assertThat(self.get("config_drift").asBoolean()).isFalse();
+    assertThat(self.get("started").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
+    assertThat(self.has("address") && self.has("last_seen") && self.has("config_hash")).isTrue();
   }
 
   private Side primaryOf(String routeId) {

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.strangler.edge.EdgeHarness;
 import dev.strangler.edge.TestUpstream;
 import dev.strangler.routing.Side;
+import dev.strangler.store.Flip;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -59,10 +60,10 @@ class CutoverUnderLoadTest {
         }));
       }
       awaitSamples(samples, 200);
-      edge.routes().cutover("posts", Side.NEW, "parity proven", "test");
+      edge.routes().cutover(new Flip("posts", Side.NEW, null, "parity proven", "test", "test"));
       flips.set(1);
       awaitSamples(samples, samples.size() + 200);
-      edge.routes().cutover("posts", Side.LEGACY, "rollback", "test");
+      edge.routes().cutover(new Flip("posts", Side.LEGACY, null, "rollback", "test", "test"));
       flips.set(2);
       awaitSamples(samples, samples.size() + 200);
       stop.set(true);
