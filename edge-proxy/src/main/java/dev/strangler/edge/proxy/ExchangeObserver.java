@@ -2,34 +2,24 @@ package dev.strangler.edge.proxy;
 
 import dev.strangler.routing.Side;
 
-/** What the data plane reports about each exchange (metrics). Called on event loops: never block. */
+/**
+ * What the data plane reports about each exchange (metrics). Called on event loops: never block.
+ * Every method does nothing unless overridden.
+ */
 public interface ExchangeObserver {
 
   /** A routed request was sent towards a side. */
-  void started(String route, Side side);
+  default void started(String route, Side side) {}
 
   /** A routed request ended with this status (499: the client went away first). */
-  void finished(String route, Side side, int status, long durationNanos);
+  default void finished(String route, Side side, int status, long durationNanos) {}
 
-  /** A request was refused before routing (400, 413, 414, 431, 404 no-route). */
-  void rejected(int status, String reason);
+  /** A request was refused before routing (400, 408, 413, 414, 431, 501, 505, 404 no-route). */
+  default void rejected(int status, String reason) {}
 
-  /** A routed request failed at the upstream (connect failure, reset, timeout). */
-  void upstreamError(String route, Side side, String reason);
+  /** A routed request failed at the upstream (connect failure, reset, timeout, a malformed answer). */
+  default void upstreamError(String route, Side side, String reason) {}
 
   /** Reports nothing. */
-  ExchangeObserver NONE =
-      new ExchangeObserver() {
-        @Override
-        public void started(String route, Side side) {}
-
-        @Override
-        public void finished(String route, Side side, int status, long durationNanos) {}
-
-        @Override
-        public void rejected(int status, String reason) {}
-
-        @Override
-        public void upstreamError(String route, Side side, String reason) {}
-      };
+  ExchangeObserver NONE = new ExchangeObserver() {};
 }

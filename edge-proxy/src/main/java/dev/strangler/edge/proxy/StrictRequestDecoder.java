@@ -45,7 +45,8 @@ final class StrictRequestDecoder extends HttpRequestDecoder {
   private final HeadScanner scanner = new HeadScanner();
   private final long headTimeoutNanos;
   private ChannelHandlerContext ctx;
-  private ScheduledFuture<?> headDeadline;
+  private ScheduledFuture<?> headCheck;
+  private long headStartedNanos;
   private boolean atHead = true;
   private boolean broken;
   private boolean holding;
@@ -110,7 +111,7 @@ final class StrictRequestDecoder extends HttpRequestDecoder {
       if (o instanceof HttpMessage) {
         atHead = false;
         scanner.reset();
-        cancelHeadDeadline();
+        headStartedNanos = 0;
       }
       if (o instanceof LastHttpContent) {
         atHead = true;
@@ -164,22 +165,36 @@ final class StrictRequestDecoder extends HttpRequestDecoder {
     return discarded;
   }
 
+  /**
+   * A head starts now (unless one already is): it must end within the head timeout. One check is
+   * scheduled at a time and re-arms itself for a head still in progress, so a busy keep-alive
+   * connection schedules a check once per timeout, not once per request.
+   */
   private void armHeadDeadline() {
-    if (headDeadline == null && headTimeoutNanos > 0 && ctx != null) {
-      headDeadline = ctx.executor().schedule(this::headTimedOut, headTimeoutNanos, TimeUnit.NANOSECONDS);
+    if (headStartedNanos == 0) {
+      headStartedNanos = System.nanoTime();
+    }
+    if (headCheck == null && headTimeoutNanos > 0 && ctx != null) {
+      headCheck = ctx.executor().schedule(this::checkHead, headTimeoutNanos, TimeUnit.NANOSECONDS);
     }
   }
 
   private void cancelHeadDeadline() {
-    if (headDeadline != null) {
-      headDeadline.cancel(false);
-      headDeadline = null;
+    headStartedNanos = 0;
+    if (headCheck != null) {
+      headCheck.cancel(false);
+      headCheck = null;
     }
   }
 
-  private void headTimedOut() {
-    headDeadline = null;
-    if (!atHead || broken || discarding || !ctx.channel().isActive()) {
+  private void checkHead() {
+    headCheck = null;
+    if (headStartedNanos == 0 || !atHead || broken || discarding || !ctx.channel().isActive()) {
+      return;
+    }
+    long left = headStartedNanos + headTimeoutNanos - System.nanoTime();
+    if (left > 0) {
+      headCheck = ctx.executor().schedule(this::checkHead, left, TimeUnit.NANOSECONDS);
       return;
     }
     if (!scanner.started() && internalBuffer().readableBytes() == 0) {

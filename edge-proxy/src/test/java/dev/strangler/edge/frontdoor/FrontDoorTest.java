@@ -40,15 +40,6 @@ class FrontDoorTest {
     var routes = List.of(route("internal", "/internal/**", Side.NEW), route("public", "/**", Side.LEGACY));
     edge = new EdgeHarness(config(dir, legacy.url(), fresh.url(), routes), new ExchangeObserver() {
       @Override
-      public void started(String route, Side side) {}
-
-      @Override
-      public void finished(String route, Side side, int status, long durationNanos) {}
-
-      @Override
-      public void rejected(int status, String reason) {}
-
-      @Override
       public void upstreamError(String route, Side side, String reason) {
         upstreamErrors.add(reason);
       }
