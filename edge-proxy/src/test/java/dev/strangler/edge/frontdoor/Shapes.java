@@ -25,6 +25,7 @@ final class Shapes {
       of("HTTP/0.9", "GET /a\r\n"),
       of("space in target", "GET /a b HTTP/1.1\r\n" + H + "\r\n"),
       of("very long method", "A".repeat(200) + " /a HTTP/1.1\r\n" + H + "\r\n"),
+      of("method of 20 KB", "A".repeat(20_000) + " /a HTTP/1.1\r\n" + H + "\r\n"),
       of("lower-case method", "get /a HTTP/1.1\r\n" + H + "\r\n"),
       of("unknown method", "FROB /a HTTP/1.1\r\n" + H + "\r\n"),
       of("HTTP/2.0 request line", "GET /a HTTP/2.0\r\n" + H + "\r\n"),
