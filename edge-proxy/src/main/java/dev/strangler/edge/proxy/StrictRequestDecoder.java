@@ -159,6 +159,11 @@ final class StrictRequestDecoder extends HttpRequestDecoder {
     cancelHeadDeadline();
   }
 
+  /** Whether nothing of a next request has arrived: between requests, with an empty buffer. */
+  boolean idle() {
+    return atHead && !scanner.started() && internalBuffer().readableBytes() == 0;
+  }
+
   /** Bytes skipped since {@link #discard()} or a broken head. */
   long discarded() {
     return discarded;
@@ -182,7 +187,7 @@ final class StrictRequestDecoder extends HttpRequestDecoder {
     if (!atHead || broken || discarding || !ctx.channel().isActive()) {
       return;
     }
-    if (!scanner.started() && internalBuffer().readableBytes() == 0) {
+    if (idle()) {
       ctx.close();
       return;
     }

@@ -1,0 +1,130 @@
+package dev.strangler.edge.mirror;
+
+import static dev.strangler.edge.TestConfigs.config;
+import static dev.strangler.edge.mirror.OutcomeSettlingTest.SAME;
+import static dev.strangler.edge.mirror.OutcomeSettlingTest.gets;
+import static dev.strangler.edge.mirror.OutcomeSettlingTest.mirroring;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.strangler.config.CompareConfig;
+import dev.strangler.config.CoreSpec;
+import dev.strangler.config.MatchConfig;
+import dev.strangler.config.RecordConfig;
+import dev.strangler.config.RouteConfig;
+import dev.strangler.edge.EdgeHarness;
+import dev.strangler.edge.RawClient;
+import dev.strangler.edge.TestConfigs;
+import dev.strangler.edge.TestUpstream;
+import dev.strangler.record.Outcome;
+import dev.strangler.routing.Side;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpServerCodec;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The edge shutting down with mirrored requests of every kind pending, on real sockets: each one
+ * still ends in exactly one counted outcome. A mirror the shadow has not answered is dropped
+ * ({@code shutdown}), so is a request whose serving side is cut by the shutdown, and pairs that
+ * ended just before are judged, not lost.
+ */
+class ShutdownOutcomesTest {
+  @TempDir Path dir;
+  final MirrorPipeliningTest.Gate gate = new MirrorPipeliningTest.Gate();
+  TestUpstream legacy;
+  TestUpstream shadow;
+  EdgeHarness edge;
+
+  @AfterEach
+  void stop() {
+    gate.open();
+    if (edge != null) {
+      edge.close();
+    }
+    legacy.close();
+    shadow.close();
+  }
+
+  @Test
+  void everyPendingMirrorIsJudgedOrCountedDroppedForTheShutdown() throws Exception {
+    start();
+    List<RawClient> cut = new ArrayList<>();
+    try {
+      try (RawClient c = new RawClient(edge.port())) {
+        for (String r : gets("/hang", 3)) {
+          assertThat(c.send(r).read(false).status()).isEqualTo(200);
+        }
+      }
+      for (int i = 0; i < 2; i++) {
+        cut.add(new RawClient(edge.port()).send(gets("/slow", 2)[i]));
+      }
+      await(() -> legacy.received().size() == 5 && edge.mirror().inFlight() == 5);
+      try (RawClient c = new RawClient(edge.port())) {
+        for (String r : gets("/same", 2)) {
+          assertThat(c.send(r).read(false).status()).isEqualTo(200);
+        }
+      }
+      await(() -> edge.mirror().inFlight() == 5);
+
+      edge.close();
+
+      assertThat(edge.outcomes().counts("items")).containsEntry(Outcome.DROPPED, 5L)
+          .containsEntry(Outcome.MATCH, 2L);
+      assertThat(edge.outcomes().counts("items").values().stream().mapToLong(Long::longValue).sum())
+          .as("one outcome per request").isEqualTo(7);
+      assertThat(edge.metrics().registry().find("edge_shadow_reasons_total").tag("reason", "shutdown").counter())
+          .isNotNull().extracting(c -> (long) c.count()).isEqualTo(5L);
+      assertThat(edge.mirror().inFlight()).isZero();
+      for (RawClient c : cut) {
+        assertThat(c.closedByPeer()).as("the cut request's connection").isTrue();
+      }
+    } finally {
+      for (RawClient c : cut) {
+        c.close();
+      }
+    }
+  }
+
+  /**
+   * Legacy never answers {@code /slow}, else {@link OutcomeSettlingTest#SAME}; the shadow never
+   * answers {@code /hang} and answers the rest like legacy (see {@link OutcomeSettlingTest.ShadowAnswers}).
+   */
+  private void start() throws Exception {
+    legacy = TestUpstream.answering((req, ctx) -> {
+      if (!req.uri().startsWith("/slow")) {
+        ctx.writeAndFlush(ShadowingTest.json("legacy", SAME));
+      }
+    });
+    shadow = TestUpstream.custom(() -> new ChannelInitializer<Channel>() {
+      @Override
+      protected void initChannel(Channel ch) {
+        ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(1 << 20),
+            new OutcomeSettlingTest.ShadowAnswers(gate));
+      }
+    });
+    edge = new EdgeHarness(TestConfigs.withNewPipelining(config(dir, legacy.url(), shadow.url(),
+        List.of(new RouteConfig("items", new MatchConfig("/**", Set.of(), null), Side.LEGACY,
+            mirroring(Duration.ofSeconds(30), 4096, 256), Map.of(Side.LEGACY, new CoreSpec.Json(""),
+            Side.NEW, new CoreSpec.Json("")), CompareConfig.lenient(), new RecordConfig(0), TestConfigs.TIMEOUTS, 1))),
+        1));
+  }
+
+  private static void await(BooleanSupplier condition) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (!condition.getAsBoolean()) {
+      assertThat(System.nanoTime()).as("condition within 10 s").isLessThan(deadline);
+      Thread.sleep(10);
+    }
+  }
+}
