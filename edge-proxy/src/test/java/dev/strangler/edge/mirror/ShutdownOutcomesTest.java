@@ -17,6 +17,8 @@ import dev.strangler.edge.TestConfigs;
 import dev.strangler.edge.TestUpstream;
 import dev.strangler.record.Outcome;
 import dev.strangler.routing.Side;
+import dev.strangler.store.DiscrepancyStore;
+import dev.strangler.store.FingerprintGroup;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.handler.codec.http.HttpObjectAggregator;
@@ -35,9 +37,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The edge shutting down with mirrored requests of every kind pending, on real sockets: each one
- * still ends in exactly one counted outcome. A mirror the shadow has not answered is dropped
- * ({@code shutdown}), so is a request whose serving side is cut by the shutdown, and pairs that
- * ended just before are judged, not lost.
+ * still ends in exactly one counted outcome. A mirror the shadow has not answered, read or write,
+ * is dropped ({@code shutdown}), so is a request whose serving side is cut by the shutdown, and
+ * pairs that ended just before are judged and their records stored before the store closes.
  */
 class ShutdownOutcomesTest {
   @TempDir Path dir;
@@ -65,27 +67,33 @@ class ShutdownOutcomesTest {
         for (String r : gets("/hang", 3)) {
           assertThat(c.send(r).read(false).status()).isEqualTo(200);
         }
+        String write = "POST /hang/write HTTP/1.1\r\nHost: h\r\nContent-Length: 2\r\n\r\n{}";
+        assertThat(c.send(write).read(false).status()).isEqualTo(200);
       }
       for (int i = 0; i < 2; i++) {
         cut.add(new RawClient(edge.port()).send(gets("/slow", 2)[i]));
       }
-      await(() -> legacy.received().size() == 5 && edge.mirror().inFlight() == 5);
+      await(() -> legacy.received().size() == 6 && edge.mirror().inFlight() == 6);
       try (RawClient c = new RawClient(edge.port())) {
-        for (String r : gets("/same", 2)) {
+        for (String r : gets("/differ", 2)) {
           assertThat(c.send(r).read(false).status()).isEqualTo(200);
         }
       }
-      await(() -> edge.mirror().inFlight() == 5);
+      await(() -> edge.mirror().inFlight() == 6);
 
       edge.close();
 
-      assertThat(edge.outcomes().counts("items")).containsEntry(Outcome.DROPPED, 5L)
-          .containsEntry(Outcome.MATCH, 2L);
+      assertThat(edge.outcomes().counts("items")).containsEntry(Outcome.DROPPED, 6L)
+          .containsEntry(Outcome.DIFF, 2L);
       assertThat(edge.outcomes().counts("items").values().stream().mapToLong(Long::longValue).sum())
-          .as("one outcome per request").isEqualTo(7);
+          .as("one outcome per request").isEqualTo(8);
       assertThat(edge.metrics().registry().find("edge_shadow_reasons_total").tag("reason", "shutdown").counter())
-          .isNotNull().extracting(c -> (long) c.count()).isEqualTo(5L);
+          .isNotNull().extracting(c -> (long) c.count()).isEqualTo(6L);
       assertThat(edge.mirror().inFlight()).isZero();
+      try (DiscrepancyStore store = DiscrepancyStore.open(edge.routes().current().config().state().store())) {
+        assertThat(store.groups("items", null, 10).stream().mapToLong(FingerprintGroup::count).sum())
+            .as("the diffs judged at the stop are in the store").isEqualTo(2);
+      }
       for (RawClient c : cut) {
         assertThat(c.closedByPeer()).as("the cut request's connection").isTrue();
       }
@@ -98,7 +106,8 @@ class ShutdownOutcomesTest {
 
   /**
    * Legacy never answers {@code /slow}, else {@link OutcomeSettlingTest#SAME}; the shadow never
-   * answers {@code /hang} and answers the rest like legacy (see {@link OutcomeSettlingTest.ShadowAnswers}).
+   * answers {@code /hang}, answers {@code /differ} otherwise and the rest like legacy (see
+   * {@link OutcomeSettlingTest.ShadowAnswers}).
    */
   private void start() throws Exception {
     legacy = TestUpstream.answering((req, ctx) -> {
