@@ -1,34 +1,19 @@
 package dev.strangler.edge.mirror;
 
-import static dev.strangler.edge.TestConfigs.config;
-import static dev.strangler.edge.mirror.OutcomeSettlingTest.SAME;
 import static dev.strangler.edge.mirror.OutcomeSettlingTest.gets;
 import static dev.strangler.edge.mirror.OutcomeSettlingTest.mirroring;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.strangler.config.CompareConfig;
-import dev.strangler.config.CoreSpec;
-import dev.strangler.config.MatchConfig;
-import dev.strangler.config.RecordConfig;
-import dev.strangler.config.RouteConfig;
 import dev.strangler.edge.EdgeHarness;
 import dev.strangler.edge.RawClient;
-import dev.strangler.edge.TestConfigs;
 import dev.strangler.edge.TestUpstream;
 import dev.strangler.record.Outcome;
-import dev.strangler.routing.Side;
 import dev.strangler.store.DiscrepancyStore;
 import dev.strangler.store.FingerprintGroup;
-import io.netty.channel.Channel;
-import io.netty.channel.ChannelInitializer;
-import io.netty.handler.codec.http.HttpObjectAggregator;
-import io.netty.handler.codec.http.HttpServerCodec;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
@@ -43,24 +28,18 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ShutdownOutcomesTest {
   @TempDir Path dir;
-  final MirrorPipeliningTest.Gate gate = new MirrorPipeliningTest.Gate();
-  TestUpstream legacy;
-  TestUpstream shadow;
-  EdgeHarness edge;
+  /** The edge, legacy and shadow of {@link OutcomeSettlingTest}, started with its {@code start}. */
+  final OutcomeSettlingTest t = new OutcomeSettlingTest();
 
   @AfterEach
   void stop() {
-    gate.open();
-    if (edge != null) {
-      edge.close();
-    }
-    legacy.close();
-    shadow.close();
+    t.stop();
   }
 
   @Test
   void everyPendingMirrorIsJudgedOrCountedDroppedForTheShutdown() throws Exception {
-    start();
+    EdgeHarness edge = start();
+    TestUpstream legacy = t.legacy;
     List<RawClient> cut = new ArrayList<>();
     try {
       try (RawClient c = new RawClient(edge.port())) {
@@ -105,28 +84,14 @@ class ShutdownOutcomesTest {
   }
 
   /**
-   * Legacy never answers {@code /slow}, else {@link OutcomeSettlingTest#SAME}; the shadow never
-   * answers {@code /hang}, answers {@code /differ} otherwise and the rest like legacy (see
-   * {@link OutcomeSettlingTest.ShadowAnswers}).
+   * {@link OutcomeSettlingTest#start}: legacy never answers {@code /slow}; the shadow never answers
+   * {@code /hang} and answers {@code /differ} otherwise. Mirrors (GET and POST) may take 30 s,
+   * each on a connection of its own.
    */
-  private void start() throws Exception {
-    legacy = TestUpstream.answering((req, ctx) -> {
-      if (!req.uri().startsWith("/slow")) {
-        ctx.writeAndFlush(ShadowingTest.json("legacy", SAME));
-      }
-    });
-    shadow = TestUpstream.custom(() -> new ChannelInitializer<Channel>() {
-      @Override
-      protected void initChannel(Channel ch) {
-        ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(1 << 20),
-            new OutcomeSettlingTest.ShadowAnswers(gate));
-      }
-    });
-    edge = new EdgeHarness(TestConfigs.withNewPipelining(config(dir, legacy.url(), shadow.url(),
-        List.of(new RouteConfig("items", new MatchConfig("/**", Set.of(), null), Side.LEGACY,
-            mirroring(Duration.ofSeconds(30), 4096, 256), Map.of(Side.LEGACY, new CoreSpec.Json(""),
-            Side.NEW, new CoreSpec.Json("")), CompareConfig.lenient(), new RecordConfig(0), TestConfigs.TIMEOUTS, 1))),
-        1));
+  private EdgeHarness start() throws Exception {
+    t.dir = dir;
+    t.start(OutcomeSettlingTest.Setup.standard().with(mirroring(Duration.ofSeconds(30), 4096, 256)).unpipelined());
+    return t.edge;
   }
 
   private static void await(BooleanSupplier condition) throws InterruptedException {
