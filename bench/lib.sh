@@ -106,12 +106,18 @@ start() {
 }
 
 stop() {
-  local pid="$1" rest=() p
+  local pid="$1"
   kill -TERM "$pid" 2>/dev/null || true
   for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
   kill -KILL "$pid" 2>/dev/null || true
   wait "$pid" 2>/dev/null || true
-  for p in "${PIDS[@]}"; do [[ "$p" == "$pid" ]] || rest+=("$p"); done
+  forget "$pid"
+}
+
+# Takes process $1 off the list the clean-up stops (it has exited).
+forget() {
+  local rest=() p
+  for p in "${PIDS[@]}"; do [[ "$p" == "$1" ]] || rest+=("$p"); done
   PIDS=("${rest[@]}")
 }
 

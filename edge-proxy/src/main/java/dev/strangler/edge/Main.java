@@ -3,10 +3,14 @@ package dev.strangler.edge;
 import dev.strangler.config.ConfigException;
 import dev.strangler.config.ConfigLoader;
 import dev.strangler.config.EdgeConfig;
+import dev.strangler.config.LifecycleConfig;
 import dev.strangler.edge.config.ConfigWatcher;
 import dev.strangler.edge.export.ExportCommand;
 import dev.strangler.edge.export.SummaryCommand;
 import dev.strangler.edge.fleet.Fleet;
+import dev.strangler.edge.lifecycle.Drain;
+import dev.strangler.edge.lifecycle.Lifecycle;
+import dev.strangler.edge.lifecycle.ShutdownSignals;
 import dev.strangler.edge.proxy.EdgeServer;
 import dev.strangler.edge.admin.AdminServer;
 import dev.strangler.edge.metrics.EdgeMetrics;
@@ -20,15 +24,16 @@ import dev.strangler.store.StateStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
  * {@code edge run}: the production edge on a routes.yaml, what {@code edge} does without a
- * subcommand; {@code edge export} streams stored discrepancy records ({@link ExportCommand}) and
- * {@code edge summary} prints the discrepancy groups ({@link SummaryCommand}).
+ * subcommand, until SIGTERM or SIGINT, which it answers with a drain ({@link Drain}) and exit
+ * status 0 (a second signal exits at once, {@link ShutdownSignals}); {@code edge export} streams
+ * stored discrepancy records ({@link ExportCommand}) and {@code edge summary} prints the
+ * discrepancy groups ({@link SummaryCommand}).
  */
 @Command(
     name = "edge",
@@ -59,16 +64,29 @@ public final class Main implements Callable<Integer> {
       return 2;
     }
     Files.createDirectories(cfg.state().dir());
-    CountDownLatch stopped = new CountDownLatch(1);
-    try (Edge edge = Edge.start(cfg, threads, reloadPeriod)) {
-      Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "edge-shutdown"));
+    ShutdownSignals signals = ShutdownSignals.install();
+    Edge edge = Edge.start(cfg, threads, reloadPeriod);
+    try {
       edge.printBanner(System.out);
-      stopped.await();
+      String signal = signals.await();
+      LifecycleConfig lifecycle = cfg.lifecycle();
+      System.out.println("edge: " + signal + ": draining (readiness 503; the listener closes in "
+          + lifecycle.drainDelay().toMillis() + " ms; then up to " + lifecycle.drainTimeout().toMillis()
+          + " ms for what is in flight)");
+      Drain.Result drained = edge.drain(lifecycle);
+      System.out.println("edge: drained in " + drained.took().toMillis() + " ms; cutting "
+          + drained.connections() + " connection(s) and " + drained.mirrors() + " mirror(s) still in flight");
+    } finally {
+      edge.close();
     }
+    System.out.println("edge: stopped; " + edge.flushed());
     return 0;
   }
 
-  /** A running edge: store, live routes, mirror side, data plane, admin server and config watcher. */
+  /**
+   * A running edge: store, live routes, mirror side, data plane, admin server, config watcher,
+   * fleet membership and lifecycle stage.
+   */
   public record Edge(
       StateStore store,
       LiveRoutes routes,
@@ -78,11 +96,13 @@ public final class Main implements Callable<Integer> {
       EdgeServer server,
       AdminServer admin,
       ConfigWatcher watcher,
-      Fleet fleet)
+      Fleet fleet,
+      Lifecycle lifecycle)
       implements AutoCloseable {
 
-    /** Starts every part of the edge on a loaded config. */
+    /** Starts every part of the edge on a loaded config; readiness turns 200 at the end. */
     public static Edge start(EdgeConfig cfg, int threads, long reloadPeriodMillis) throws InterruptedException {
+      Lifecycle lifecycle = new Lifecycle();
       StateStore store = StateStore.open(cfg.state().store());
       LiveRoutes routes = new LiveRoutes(cfg, store);
       EdgeMetrics metrics = new EdgeMetrics();
@@ -91,9 +111,15 @@ public final class Main implements Callable<Integer> {
       EdgeServer server = EdgeServer.start(routes, metrics, mirror.shadowing(), threads);
       Fleet fleet = Fleet.start(cfg, store, routes, metrics.registry(), server.port());
       AdminServer admin = AdminServer.start(cfg.admin(), cfg.state().dir(), routes, metrics, mirror.outcomes(),
-          discrepancies, fleet);
+          discrepancies, fleet, lifecycle);
       ConfigWatcher watcher = new ConfigWatcher(cfg.source(), routes, reloadPeriodMillis);
-      return new Edge(store, routes, metrics, discrepancies, mirror, server, admin, watcher, fleet);
+      lifecycle.serving();
+      return new Edge(store, routes, metrics, discrepancies, mirror, server, admin, watcher, fleet, lifecycle);
+    }
+
+    /** The graceful part of a stop ({@link Drain#run}); {@link #close} cuts what is left. */
+    public Drain.Result drain(LifecycleConfig config) {
+      return Drain.run(config, lifecycle, fleet, server, mirror);
     }
 
     /** The outcome counters of the mirror side. */
@@ -115,13 +141,25 @@ public final class Main implements Callable<Integer> {
       out.flush();
     }
 
+    /** What became of the discrepancy records and capture lines, for the last log line. */
+    String flushed() {
+      DiscrepancyWriter w = mirror.writer();
+      var c = mirror.captures();
+      return "discrepancy records: " + w.offered() + " offered, " + w.stored() + " stored, " + w.sampledOut()
+          + " sampled out, " + w.dropped() + " dropped, " + w.lost() + " lost; capture lines: " + c.written()
+          + " written, " + c.dropped() + " dropped, " + c.failed() + " failed";
+    }
+
+    /**
+     * Stops the edge, cutting what is in flight ({@link Drain#stop}: every pending mirror gets its
+     * outcome, the queues are flushed), then the admin API, the fleet membership and the stores.
+     */
     @Override
     public void close() {
-      fleet.close();
       watcher.close();
+      Drain.stop(server, mirror);
       admin.close();
-      server.close();
-      mirror.close();
+      fleet.close();
       discrepancies.close();
       store.close();
     }

@@ -2,6 +2,7 @@ package dev.strangler.edge;
 
 import dev.strangler.config.EdgeConfig;
 import dev.strangler.edge.capture.CaptureWriter;
+import dev.strangler.edge.lifecycle.Drain;
 import dev.strangler.edge.metrics.EdgeMetrics;
 import dev.strangler.edge.mirror.MirrorSettings;
 import dev.strangler.edge.mirror.MirrorSide;
@@ -32,6 +33,7 @@ public final class EdgeHarness implements AutoCloseable {
   private final EdgeMetrics metrics = new EdgeMetrics();
   private final MirrorSide mirror;
   private final EdgeServer server;
+  private boolean closed;
 
   public EdgeHarness(EdgeConfig config) throws InterruptedException {
     this(config, ExchangeObserver.NONE);
@@ -99,10 +101,14 @@ public final class EdgeHarness implements AutoCloseable {
     return server;
   }
 
+  /** Stops the edge the way {@code Main} does ({@link Drain#stop}); a second call does nothing. */
   @Override
   public void close() {
-    server.close();
-    mirror.close();
+    if (closed) {
+      return;
+    }
+    closed = true;
+    Drain.stop(server, mirror);
     discrepancies.close();
     store.close();
   }

@@ -29,6 +29,7 @@ import org.yaml.snakeyaml.nodes.Node;
  * limits: {max-uri-length: (8KiB), max-header-size: (16KiB), max-request-body: (100MiB),
  *          header-timeout: (10s)}
  * mask: {headers: ([]), query: ([]), json: ([])}   # secrets kept out of records, captures, logs
+ * lifecycle: {drain-delay: (0s), drain-timeout: (30s)}   # SIGTERM/SIGINT drain; read at start only
  * routes:                                # required, non-empty; first match wins
  *   - id: [A-Za-z0-9._-]+                # required, unique
  *     match: {path: "/template", methods: (any), host: (any)}   # path required
@@ -52,7 +53,7 @@ import org.yaml.snakeyaml.nodes.Node;
 public final class ConfigLoader {
   static final String TOP_LEVEL = "the top level";
   private static final List<String> TOP_KEYS =
-      List.of("listen", "admin", "state", "upstreams", "defaults", "limits", "mask", "routes");
+      List.of("listen", "admin", "state", "upstreams", "defaults", "limits", "mask", "lifecycle", "routes");
 
   private ConfigLoader() {}
 
@@ -78,8 +79,11 @@ public final class ConfigLoader {
     Limits limits = limits(top.section("limits", "limits",
         List.of("max-uri-length", "max-header-size", "max-request-body", "header-timeout")));
     MaskConfig mask = MaskReader.read(top.section("mask", "mask", MaskReader.KEYS));
+    LifecycleConfig lifecycle =
+        lifecycle(top.section("lifecycle", "lifecycle", List.of("drain-delay", "drain-timeout")));
     List<RouteConfig> routes = new RouteReader(nodes, defaults).readAll(top.require("routes"));
-    return new EdgeConfig(file, listen, admin, state, upstreams, defaults, limits, routes, mask, doc.sha256());
+    return new EdgeConfig(file, listen, admin, state, upstreams, defaults, limits, routes, mask, lifecycle,
+        doc.sha256());
   }
 
   private static AdminConfig admin(Optional<Fields> f) throws ConfigException {
@@ -111,5 +115,15 @@ public final class ConfigLoader {
         f.get().value("max-header-size", standard.maxHeaderSize(), Values::intSize),
         f.get().value("max-request-body", standard.maxRequestBody(), Sizes::parse),
         f.get().value("header-timeout", standard.headerTimeout(), Durations::parse));
+  }
+
+  private static LifecycleConfig lifecycle(Optional<Fields> f) throws ConfigException {
+    LifecycleConfig standard = LifecycleConfig.standard();
+    if (f.isEmpty()) {
+      return standard;
+    }
+    return new LifecycleConfig(
+        f.get().value("drain-delay", standard.drainDelay(), Durations::parseZeroOrMore),
+        f.get().value("drain-timeout", standard.drainTimeout(), Durations::parse));
   }
 }

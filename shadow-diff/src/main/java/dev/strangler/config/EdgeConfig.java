@@ -16,6 +16,7 @@ import java.util.Map;
  * @param limits    request size limits of the data plane
  * @param routes    routes in file order (first match wins)
  * @param mask      secrets to mask in records, captures and logs
+ * @param lifecycle how the edge drains when it stops (read at start only)
  * @param sha256    SHA-256 (hex) of the file's bytes as loaded; "" for a config not read from a file
  */
 public record EdgeConfig(
@@ -28,6 +29,7 @@ public record EdgeConfig(
     Limits limits,
     List<RouteConfig> routes,
     MaskConfig mask,
+    LifecycleConfig lifecycle,
     String sha256) {
 
   public EdgeConfig {
@@ -35,10 +37,10 @@ public record EdgeConfig(
     routes = List.copyOf(routes);
   }
 
-  /** A config not read from a file (tests, tools): no file hash. */
+  /** A config not read from a file (tests, tools): the built-in drain, no file hash. */
   public EdgeConfig(Path source, HostPort listen, AdminConfig admin, StateConfig state,
       Map<String, UpstreamConfig> upstreams, Defaults defaults, Limits limits, List<RouteConfig> routes,
       MaskConfig mask) {
-    this(source, listen, admin, state, upstreams, defaults, limits, routes, mask, "");
+    this(source, listen, admin, state, upstreams, defaults, limits, routes, mask, LifecycleConfig.standard(), "");
   }
 }

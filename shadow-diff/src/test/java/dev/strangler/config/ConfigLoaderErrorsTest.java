@@ -36,7 +36,7 @@ class ConfigLoaderErrorsTest {
   void unknownKeyAtTopLevel() throws IOException {
     ConfigException e = refused(HEAD + ROUTE + "admn: {listen: 127.0.0.1:9901}\n");
     assertAt(e, 9, 1, "unknown key 'admn' at the top level; expected one of: listen, admin, state,"
-        + " upstreams, defaults, limits, mask, routes");
+        + " upstreams, defaults, limits, mask, lifecycle, routes");
   }
 
   @Test
@@ -74,6 +74,25 @@ class ConfigLoaderErrorsTest {
   void zeroDurationIsRefused() throws IOException {
     ConfigException e = refused(HEAD + ROUTE + "    timeouts: {response: 0s}\n");
     assertAt(e, 9, 26, "'0s' is not valid for 'response' in timeouts of route 'all'");
+  }
+
+  @Test
+  void unknownKeyInLifecycle() throws IOException {
+    ConfigException e = refused(HEAD + ROUTE + "lifecycle: {drain-delay: 2s, drain_timeout: 10s}\n");
+    assertAt(e, 9, 30, "unknown key 'drain_timeout' in lifecycle; expected one of: drain-delay, drain-timeout");
+  }
+
+  @Test
+  void zeroDrainTimeoutIsRefused() throws IOException {
+    ConfigException e = refused(HEAD + ROUTE + "lifecycle:\n  drain-delay: 0s\n  drain-timeout: 0s\n");
+    assertAt(e, 11, 18, "'0s' is not valid for 'drain-timeout' in lifecycle: expected a duration: a positive");
+  }
+
+  @Test
+  void badDrainDelay() throws IOException {
+    ConfigException e = refused(HEAD + ROUTE + "lifecycle: {drain-delay: soon}\n");
+    assertAt(e, 9, 26, "'soon' is not valid for 'drain-delay' in lifecycle: expected a duration: a whole number"
+        + " with unit ms, s, m or h, like 0s, 250ms or 5s");
   }
 
   @Test

@@ -45,6 +45,7 @@ class ConfigLoaderTest {
     assertThat(c.defaults()).isEqualTo(new Defaults(timeouts, shadow));
     assertThat(c.limits()).isEqualTo(new Limits(8192, 16384, 100L * 1024 * 1024));
     assertThat(c.mask()).isEqualTo(MaskConfig.none());
+    assertThat(c.lifecycle()).isEqualTo(new LifecycleConfig(Duration.ZERO, Duration.ofSeconds(30)));
     assertThat(c.routes()).hasSize(2);
 
     RouteConfig postRead = c.routes().get(0);
@@ -306,6 +307,16 @@ class ConfigLoaderTest {
 
   private static Path write(Path file, String yaml) throws IOException {
     return Files.writeString(file, yaml);
+  }
+
+  @Test
+  void readsTheLifecycleSingleKeysKeepingTheOtherDefault() throws Exception {
+    assertThat(ConfigLoader.load(write(minimal("lifecycle: {drain-delay: 2s, drain-timeout: 45s}")), Map.of())
+        .lifecycle()).isEqualTo(new LifecycleConfig(Duration.ofSeconds(2), Duration.ofSeconds(45)));
+    assertThat(ConfigLoader.load(write(minimal("lifecycle: {drain-delay: 500ms}")), Map.of()).lifecycle())
+        .isEqualTo(new LifecycleConfig(Duration.ofMillis(500), Duration.ofSeconds(30)));
+    assertThat(ConfigLoader.load(write(minimal("lifecycle: {drain-timeout: 5s}")), Map.of()).lifecycle())
+        .isEqualTo(new LifecycleConfig(Duration.ZERO, Duration.ofSeconds(5)));
   }
 
   private static String minimal(String extra) {

@@ -22,4 +22,18 @@ class DurationsTest {
         .isThrownBy(() -> Durations.parse(text))
         .withMessageContaining("like 250ms or 5s");
   }
+
+  @ParameterizedTest
+  @CsvSource({"0s, PT0S", "0ms, PT0S", "2s, PT2S"})
+  void zeroIsAllowedWhereAKeySaysSo(String text, Duration expected) {
+    assertThat(Durations.parseZeroOrMore(text)).isEqualTo(expected);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "0", "-1s", "1.5s"})
+  void refusesOtherFormsWhereZeroIsAllowed(String text) {
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> Durations.parseZeroOrMore(text))
+        .withMessageContaining("like 0s, 250ms or 5s");
+  }
 }

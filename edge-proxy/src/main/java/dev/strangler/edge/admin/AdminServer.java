@@ -2,6 +2,7 @@ package dev.strangler.edge.admin;
 
 import dev.strangler.config.AdminConfig;
 import dev.strangler.edge.fleet.Fleet;
+import dev.strangler.edge.lifecycle.Lifecycle;
 import dev.strangler.edge.metrics.EdgeMetrics;
 import dev.strangler.edge.mirror.ShadowOutcomes;
 import dev.strangler.store.DiscrepancyStore;
@@ -17,8 +18,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The control plane: a Micronaut HTTP server on {@code admin.listen} serving the admin API
- * ({@code /admin/*}, bearer token), {@code /health} and {@code /metrics}. Its application
- * context is built programmatically and reads no configuration files or environment.
+ * ({@code /admin/*}, bearer token), {@code /health}, {@code /health/ready} and {@code /metrics}.
+ * Its application context is built programmatically and reads no configuration files or
+ * environment.
  */
 public final class AdminServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(AdminServer.class);
@@ -37,10 +39,11 @@ public final class AdminServer implements AutoCloseable {
    * Resolves the token (configured, or generated into {@code <stateDir>/admin.token}) and starts
    * listening; port 0 binds an ephemeral port (see {@link #port()}).
    *
+   * @param lifecycle the edge's stage, for readiness
    * @throws UncheckedIOException when the token file cannot be read or written
    */
   public static AdminServer start(AdminConfig admin, Path stateDir, LiveRoutes routes, EdgeMetrics metrics,
-      ShadowOutcomes outcomes, DiscrepancyStore discrepancies, Fleet fleet) {
+      ShadowOutcomes outcomes, DiscrepancyStore discrepancies, Fleet fleet, Lifecycle lifecycle) {
     AdminToken token;
     try {
       token = AdminToken.resolve(admin, stateDir);
@@ -53,7 +56,7 @@ public final class AdminServer implements AutoCloseable {
         .deduceCloudEnvironment(false)
         .enableDefaultPropertySources(false)
         .properties(properties(admin))
-        .singletons(routes, metrics, token, outcomes, discrepancies, fleet)
+        .singletons(routes, metrics, token, outcomes, discrepancies, fleet, lifecycle)
         .start();
     try {
       EmbeddedServer server = context.getBean(EmbeddedServer.class);

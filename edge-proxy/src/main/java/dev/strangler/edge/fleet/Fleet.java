@@ -103,9 +103,10 @@ public final class Fleet implements AutoCloseable {
     return Roster.of(store.instances().list(), Instant.now(), GONE_AFTER);
   }
 
-  /** Sets what this instance tells the fleet it is doing (a drain sets {@code DRAINING}). */
+  /** Sets what this instance tells the fleet it is doing (a drain sets {@code DRAINING}), at once. */
   public void state(InstanceState next) {
     state = Objects.requireNonNull(next, "next");
+    heartbeat.wake();
   }
 
   private void beat() {

@@ -1,10 +1,16 @@
 package dev.strangler.edge.mirror;
 
 import io.netty.channel.SingleThreadEventLoop;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 /**
@@ -28,6 +34,34 @@ final class JudgeBatches {
       return;
     }
     batches.computeIfAbsent(loop, Batch::new).add(judged.task());
+  }
+
+  /**
+   * Waits until every batch made so far has been handed on: each loop that made one runs a marker
+   * at the end of an iteration begun after this call, behind the batches already waiting there.
+   *
+   * @return false when a loop did not get there within {@code timeout}
+   */
+  boolean awaitHandedOver(Duration timeout) {
+    List<CompletableFuture<Void>> markers = new ArrayList<>();
+    for (SingleThreadEventLoop loop : batches.keySet()) {
+      CompletableFuture<Void> marker = new CompletableFuture<>();
+      try {
+        loop.execute(() -> loop.executeAfterEventLoopIteration(() -> marker.complete(null)));
+        markers.add(marker);
+      } catch (RejectedExecutionException shuttingDown) {
+        // a loop shutting down runs its end-of-iteration tasks as it goes
+      }
+    }
+    try {
+      CompletableFuture.allOf(markers.toArray(CompletableFuture[]::new)).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      return true;
+    } catch (TimeoutException | ExecutionException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
   }
 
   /** One loop's tasks of the current iteration, handed on when the iteration ends. */

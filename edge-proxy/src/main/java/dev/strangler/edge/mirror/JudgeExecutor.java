@@ -17,13 +17,15 @@ import org.slf4j.LoggerFactory;
 /**
  * Judges tasks on worker threads behind a queue bounded in tasks, settles each task's outcome in
  * the ledger (a task the queue has no room for settles as dropped, {@code judge-queue-full}; one
- * whose judging throws as skipped, {@code judge-error}), and hands every record that is not a
- * match to the discrepancy writer. Tasks arrive in batches, one executor task each, so a busy
+ * whose judging throws as skipped, {@code judge-error}; one that comes after {@link #close}, or is
+ * still queued when close gives up waiting, as dropped, {@code shutdown}), and hands every record
+ * that is not a match to the discrepancy writer. Tasks arrive in batches, one executor task each, so a busy
  * edge wakes a worker once per batch. Extraction, decompression and diffing never run on an
  * event loop.
  */
 final class JudgeExecutor implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(JudgeExecutor.class);
+  private static final long CLOSE_WAIT_SECONDS = 5;
 
   private final LiveRoutes routes;
   private final OutcomeLedger ledger;
@@ -33,6 +35,7 @@ final class JudgeExecutor implements AutoCloseable {
   private final AtomicInteger queued = new AtomicInteger();
   private volatile Judge judge;
   private volatile Object judgeConfig;
+  private volatile boolean abandoned;
 
   /**
    * @param threads worker threads
@@ -59,8 +62,9 @@ final class JudgeExecutor implements AutoCloseable {
    */
   void submit(List<JudgeTask> tasks) {
     int taken = take(tasks);
+    String reason = pool.isShutdown() ? ShadowTap.SHUTDOWN : "judge-queue-full";
     for (int i = taken; i < tasks.size(); i++) {
-      ledger.settle(tasks.get(i).route().id(), Outcome.DROPPED, "judge-queue-full");
+      ledger.settle(tasks.get(i).route().id(), Outcome.DROPPED, reason);
     }
   }
 
@@ -85,6 +89,10 @@ final class JudgeExecutor implements AutoCloseable {
   private void judge(JudgeTask task) {
     queued.decrementAndGet();
     String route = task.route().id();
+    if (abandoned) {
+      ledger.settle(route, Outcome.DROPPED, ShadowTap.SHUTDOWN);
+      return;
+    }
     DiscrepancyRecord r;
     try {
       r = judge().judge(task.route(), task.observation());
@@ -109,12 +117,19 @@ final class JudgeExecutor implements AutoCloseable {
     return judge;
   }
 
-  /** Takes no more tasks and waits (up to 5 s) for the queued ones to be judged. */
+  /**
+   * Takes no more tasks and waits (up to 5 s) for the queued ones to be judged; those still queued
+   * then settle as dropped ({@code shutdown}) without being judged.
+   */
   @Override
   public void close() {
     pool.shutdown();
     try {
-      pool.awaitTermination(5, TimeUnit.SECONDS);
+      if (!pool.awaitTermination(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS)) {
+        abandoned = true;
+        LOG.warn("judge: {} task(s) still queued at close are counted dropped (shutdown)", queued.get());
+        pool.awaitTermination(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -12,7 +12,8 @@ import java.util.List;
  * The mirror connections of one event loop to one shadow target. A request goes on the first
  * connection that takes it (so bursts share connections and flushes), else on a new one from the
  * mirror pools, whose bounds turn an excess into a counted drop. Keeps a moving average of the
- * target's service time, which decides how much may wait on one connection. Event-loop confined.
+ * target's service time, which decides how much may wait on one connection. Once closed (the edge
+ * is shutting down) it drops every call, {@code shutdown}. Event-loop confined.
  */
 final class MirrorClient implements MirrorConnection.Owner {
   private final UpstreamPools pools;
@@ -20,6 +21,7 @@ final class MirrorClient implements MirrorConnection.Owner {
   private final List<MirrorConnection> connections = new ArrayList<>();
   private UpstreamTarget target;
   private long serviceNanos;
+  private boolean closed;
 
   MirrorClient(UpstreamPools pools, UpstreamTarget target, EventLoop loop) {
     this.pools = pools;
@@ -38,8 +40,12 @@ final class MirrorClient implements MirrorConnection.Owner {
     return loop;
   }
 
-  /** Sends a call on a connection with room for it, opening one if none has. */
+  /** Sends a call on a connection with room for it, opening one if none has; once closed, drops it. */
   void dispatch(MirrorConnection.Call call) {
+    if (closed) {
+      call.drop(ShadowTap.SHUTDOWN);
+      return;
+    }
     int depth = target.mirrorPipelining();
     long now = System.nanoTime();
     for (int i = 0; i < connections.size(); i++) {
@@ -77,8 +83,9 @@ final class MirrorClient implements MirrorConnection.Owner {
     connections.remove(connection);
   }
 
-  /** Closes every connection (call on the loop). */
+  /** Closes every connection and takes no more calls (call on the loop); what they carry is dropped. */
   void close() {
+    closed = true;
     new ArrayList<>(connections).forEach(MirrorConnection::close);
   }
 }

@@ -27,7 +27,8 @@ import java.util.ArrayDeque;
  * <p>The connection is the mirror client's until it closes: on a {@code Connection: close}
  * answer, an answer that is not HTTP (its request fails as {@code bad-response}), an idle timeout
  * with nothing waiting, a timed-out request at the head of the line, or the peer closing. Requests
- * still waiting then go back to their calls, which send them again or fail. Event-loop confined.
+ * still waiting then go back to their calls, which send them again or fail; when the edge shuts
+ * down they are dropped ({@code shutdown}). Event-loop confined.
  */
 final class MirrorConnection implements UpstreamListener {
   /** The share of a request's timeout it may spend waiting for the requests before it. */
@@ -121,8 +122,12 @@ final class MirrorConnection implements UpstreamListener {
     scheduleFlush();
   }
 
-  /** The connection is up: write what was queued meanwhile. */
+  /** The connection is up: write what was queued meanwhile (or close it, when it was closed meanwhile). */
   void connected(Channel ch) {
+    if (closing) {
+      ch.close();
+      return;
+    }
     channel = ch;
     UpstreamHandler.of(ch).attach(this);
     Call call;
@@ -248,9 +253,16 @@ final class MirrorConnection implements UpstreamListener {
     }
   }
 
-  /** Closes the connection (the edge is shutting down). */
+  /** Closes the connection (the edge is shutting down): what it carries is dropped, {@code shutdown}. */
   void close() {
     closing = true;
+    Call call;
+    while ((call = unsent.poll()) != null) {
+      call.drop(ShadowTap.SHUTDOWN);
+    }
+    while ((call = waiting.poll()) != null) {
+      call.drop(ShadowTap.SHUTDOWN);
+    }
     if (channel != null) {
       channel.close();
     }

@@ -8,6 +8,7 @@ import dev.strangler.edge.upstream.UpstreamPools;
 import dev.strangler.store.DiscrepancyStore;
 import dev.strangler.store.DiscrepancyWriter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 
 /**
  * The mirror side of the edge, which builds, owns and closes everything a tapped request uses
@@ -15,9 +16,13 @@ import io.micrometer.core.instrument.MeterRegistry;
  * mirrored), the outcome ledger with its in-flight gate, the judge batches and threads (where the
  * answers are compared), the discrepancy writer (where non-matching records are stored) and the
  * capture writer (where sampled exchanges are recorded). The data plane reaches it through
- * {@link #shadowing()}.
+ * {@link #shadowing()}. It stops in two steps, while the event loops still run:
+ * {@link #stopMirrors} (mirrors in flight are dropped), then {@link #close}.
  */
 public final class MirrorSide implements AutoCloseable {
+  /** How long the loops may take to hand the judge their last batches. */
+  private static final Duration HAND_OVER_WAIT = Duration.ofSeconds(5);
+
   private final ShadowOutcomes outcomes;
   private final DiscrepancyWriter writer;
   private final CaptureWriter captures;
@@ -25,6 +30,7 @@ public final class MirrorSide implements AutoCloseable {
   private final MirrorClients clients;
   private final OutcomeLedger ledger;
   private final JudgeExecutor judge;
+  private final JudgeBatches batches;
   private final Shadowing shadowing;
 
   /**
@@ -47,7 +53,8 @@ public final class MirrorSide implements AutoCloseable {
     clients = new MirrorClients(pools);
     ledger = new OutcomeLedger(outcomes, new ShadowGate(settings.mirrorsInFlight()));
     judge = new JudgeExecutor(routes, ledger, writer, settings.judgeThreads(), settings.judgeQueue());
-    shadowing = new Shadowing(clients, ledger, new JudgeBatches(judge::submit), captures::offer);
+    batches = new JudgeBatches(judge::submit);
+    shadowing = new Shadowing(clients, ledger, batches, captures::offer);
   }
 
   /** Decides which requests are mirrored or recorded, and taps them. */
@@ -74,14 +81,25 @@ public final class MirrorSide implements AutoCloseable {
   }
 
   /**
-   * Closes the mirror side once the data plane has stopped: no more mirrors go out (clients, then
-   * pools), the judge takes no more requests and finishes those queued, then the writers store
-   * what they hold.
+   * No more mirrors go out: every mirror client closes on its loop, and each mirror it carries
+   * or is given from now on is dropped ({@code shutdown}). Call while the loops still run, before
+   * the data plane cuts its connections, so that a request cut then counts as dropped too.
+   */
+  public void stopMirrors() {
+    clients.close();
+  }
+
+  /**
+   * Closes the mirror side once the data plane's connections are closed, its loops still running:
+   * no more mirrors go out (clients, then pools), the loops hand over their last batches, the
+   * judge takes no more requests and finishes those queued, then the writers store what they
+   * hold (discrepancy records in the store, capture lines on disk).
    */
   @Override
   public void close() {
-    clients.close();
+    stopMirrors();
     pools.close();
+    batches.awaitHandedOver(HAND_OVER_WAIT);
     judge.close();
     writer.close();
     captures.close();

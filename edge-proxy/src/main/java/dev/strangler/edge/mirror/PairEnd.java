@@ -29,6 +29,6 @@ sealed interface PairEnd permits PairEnd.Judged, PairEnd.Skipped, PairEnd.Droppe
    */
   record Skipped(String route, String reason) implements PairEnd {}
 
-  /** Shed under load ({@code mirror-pool-full}). */
+  /** Shed under load ({@code mirror-pool-full}) or cut by the edge's shutdown ({@code shutdown}). */
   record Dropped(String route, String reason) implements PairEnd {}
 }

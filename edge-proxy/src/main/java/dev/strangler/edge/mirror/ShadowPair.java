@@ -202,6 +202,9 @@ final class ShadowPair implements ShadowTap, MirrorCall.Listener {
     if (shed != null) {
       return shed;
     }
+    if (SHUTDOWN.equals(primaryError)) {
+      return new PairEnd.Dropped(route.id(), SHUTDOWN);
+    }
     if (primaryError != null) {
       return new PairEnd.Skipped(route.id(), "primary-" + primaryError);
     }

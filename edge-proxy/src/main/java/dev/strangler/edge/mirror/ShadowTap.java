@@ -8,6 +8,9 @@ import io.netty.handler.codec.http.HttpResponse;
  * waits for it. Event-loop confined; every method is cheap (a bounded copy at most).
  */
 public interface ShadowTap {
+  /** Why a mirror or a serving exchange was cut by the edge's shutdown; its pair counts as dropped. */
+  String SHUTDOWN = "shutdown";
+
   /** A piece of the client's request body ({@code last}: the body is complete). */
   void requestBody(ByteBuf content, boolean last);
 
@@ -24,6 +27,9 @@ public interface ShadowTap {
   /** The serving side's response is complete. */
   void primaryDone();
 
-  /** The serving side failed or the client went away: there is nothing to compare with. */
+  /**
+   * The serving side failed or the client went away: there is nothing to compare with. For
+   * {@link #SHUTDOWN} the pair counts as dropped, else as skipped ({@code primary-<reason>}).
+   */
   void primaryFailed(String reason);
 }

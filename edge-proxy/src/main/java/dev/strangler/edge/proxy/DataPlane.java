@@ -8,7 +8,8 @@ import dev.strangler.edge.upstream.Upstreams;
 
 /**
  * What every connection handler shares: the live routes, the upstream groups of the config in
- * force, the serving connection pools, the limits, the observer and the mirror side's tap.
+ * force, the serving connection pools, the limits, the observer, the mirror side's tap and the
+ * client connections (whether a drain runs).
  */
 final class DataPlane {
   static final String CLIENT_DECODER = "decoder";
@@ -18,13 +19,16 @@ final class DataPlane {
   private final UpstreamPools pools;
   private final ExchangeObserver observer;
   private final Shadowing shadowing;
+  private final ClientConnections connections;
   private volatile Upstreams upstreams;
 
-  DataPlane(LiveRoutes routes, UpstreamPools pools, ExchangeObserver observer, Shadowing shadowing) {
+  DataPlane(LiveRoutes routes, UpstreamPools pools, ExchangeObserver observer, Shadowing shadowing,
+      ClientConnections connections) {
     this.routes = routes;
     this.pools = pools;
     this.observer = observer;
     this.shadowing = shadowing;
+    this.connections = connections;
     this.upstreams = Upstreams.of(routes.current().config());
   }
 
@@ -43,6 +47,21 @@ final class DataPlane {
 
   ExchangeObserver observer() {
     return observer;
+  }
+
+  /** Whether a drain runs: answers carry {@code Connection: close}. */
+  boolean draining() {
+    return connections.draining();
+  }
+
+  /** Whether connections between requests are to close (the listener is closed). */
+  boolean closingIdle() {
+    return connections.closingIdle();
+  }
+
+  /** Whether the edge is cutting every connection (its shutdown). */
+  boolean cut() {
+    return connections.cut();
   }
 
   Limits limits() {

@@ -22,6 +22,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The data plane: a Netty HTTP/1.1 server that proxies each request to its route's serving side
  * and lets the mirror side tap it. It owns its event loops and serving pools, not the mirror side.
+ * It stops in steps, so that a drain can wait between them: {@link #drain} (answers carry
+ * {@code Connection: close}), {@link #stopAccepting} (listener and idle connections closed),
+ * {@link #closeConnections} (what is left is cut, the loops still run), {@link #close}.
  */
 public final class EdgeServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(EdgeServer.class);
@@ -41,12 +44,15 @@ public final class EdgeServer implements AutoCloseable {
   private final EventLoopGroup boss;
   private final EventLoopGroup workers;
   private final UpstreamPools pools;
+  private final ClientConnections connections;
   private final Channel serverChannel;
 
-  private EdgeServer(EventLoopGroup boss, EventLoopGroup workers, UpstreamPools pools, Channel serverChannel) {
+  private EdgeServer(EventLoopGroup boss, EventLoopGroup workers, UpstreamPools pools, ClientConnections connections,
+      Channel serverChannel) {
     this.boss = boss;
     this.workers = workers;
     this.pools = pools;
+    this.connections = connections;
     this.serverChannel = serverChannel;
   }
 
@@ -65,7 +71,8 @@ public final class EdgeServer implements AutoCloseable {
     long idleMillis = config.defaults().timeouts().idle().toMillis();
     UpstreamPools pools = new UpstreamPools(ch -> UpstreamHandler.initialize(ch, idleMillis),
         config.defaults().timeouts().connect(), PoolBounds.SERVING.connections(), PoolBounds.SERVING.acquiresWaiting());
-    DataPlane plane = new DataPlane(routes, pools, observer, shadowing);
+    ClientConnections connections = new ClientConnections();
+    DataPlane plane = new DataPlane(routes, pools, observer, shadowing, connections);
     ServerBootstrap b =
         new ServerBootstrap()
             .group(boss, workers)
@@ -84,6 +91,7 @@ public final class EdgeServer implements AutoCloseable {
                         new StrictRequestDecoder(limits.maxUriLength(), limits.maxHeaderSize(), limits.headerTimeout());
                     // reader idleness only: an all-idle handler wraps every write in a promise
                     ch.pipeline()
+                        .addLast(connections)
                         .addLast(new IdleStateHandler(idleMillis, 0, 0, TimeUnit.MILLISECONDS))
                         .addLast(DataPlane.CLIENT_DECODER, decoder)
                         .addLast(DataPlane.CLIENT_ENCODER, encoder)
@@ -93,7 +101,7 @@ public final class EdgeServer implements AutoCloseable {
     HostPort listen = config.listen();
     Channel ch = b.bind(new InetSocketAddress(listen.host(), listen.port())).sync().channel();
     LOG.info("edge listening on {} ({})", ch.localAddress(), Transports.name());
-    return new EdgeServer(boss, workers, pools, ch);
+    return new EdgeServer(boss, workers, pools, connections, ch);
   }
 
   /** The bound port. */
@@ -101,9 +109,39 @@ public final class EdgeServer implements AutoCloseable {
     return ((InetSocketAddress) serverChannel.localAddress()).getPort();
   }
 
+  /** Starts a drain: from now on every answer carries {@code Connection: close} and closes its connection. */
+  public void drain() {
+    connections.drain();
+  }
+
+  /**
+   * Closes the listener (new connections are refused) and every connection sitting between
+   * requests; the others close after their answer.
+   */
+  public void stopAccepting() {
+    serverChannel.close().syncUninterruptibly();
+    connections.closeIdle();
+  }
+
+  /** Client connections open now; one counts until every handler has seen it close. */
+  public int openConnections() {
+    return connections.open();
+  }
+
+  /**
+   * Stops accepting and closes every client connection, cutting what is in flight; the event
+   * loops keep running (the mirror side still needs them).
+   *
+   * @return the connections that were still open
+   */
+  public int closeConnections() {
+    stopAccepting();
+    return connections.closeAll();
+  }
+
   @Override
   public void close() {
-    serverChannel.close().syncUninterruptibly();
+    closeConnections();
     pools.close();
     boss.shutdownGracefully(0, 2, TimeUnit.SECONDS);
     workers.shutdownGracefully(0, 5, TimeUnit.SECONDS).syncUninterruptibly();

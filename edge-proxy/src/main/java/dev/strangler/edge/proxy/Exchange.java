@@ -202,7 +202,7 @@ final class Exchange implements UpstreamListener {
     }
     phase = Phase.RESPONDING;
     boolean bodyless = head || code == 204 || code == 304;
-    closeClientAfter = !clientKeepAlive || !body.complete();
+    closeClientAfter = !clientKeepAlive || !body.complete() || plane.draining();
     front.encoder().headRequest(head);
     if (tap != null) {
       tap.primaryHead(res);
@@ -290,13 +290,13 @@ final class Exchange implements UpstreamListener {
     attempt.retry();
   }
 
-  /** The client went away: drop the upstream connection, it has a half-done exchange. */
-  void clientClosed() {
+  /** The client went away, or the edge cut it ({@code reason}): drop the half-done upstream connection. */
+  void clientClosed(String reason) {
     if (over()) {
       return;
     }
     end();
-    tapFailed("client-closed");
+    tapFailed(reason);
     finished(499);
     releaseUpstream(false);
     body.drop();
@@ -341,7 +341,7 @@ final class Exchange implements UpstreamListener {
       client.close();
       return;
     }
-    boolean close = !body.complete() || !clientKeepAlive;
+    boolean close = !body.complete() || !clientKeepAlive || plane.draining();
     front.answer(error, requestId, close);
     if (!close) {
       nextRequest();

@@ -6,7 +6,9 @@ import dev.strangler.edge.proxy.ClientReads.Reason;
 import dev.strangler.edge.routing.RoutingSnapshot;
 import dev.strangler.edge.upstream.UpstreamHandler;
 import dev.strangler.routing.Side;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
@@ -33,7 +35,9 @@ import java.util.Optional;
  * Reads are not toggled per request, which would cost two epoll_ctl calls on every keep-alive
  * exchange: only {@link ClientReads} switches them, and only when a reason to pause comes or goes.
  * An error the edge answers itself and closes on is followed by a {@link LingeringClose}. After
- * an agreed upgrade the connection leaves HTTP for a {@link Relay} pair.
+ * an agreed upgrade the connection leaves HTTP for a {@link Relay} pair. During a drain
+ * ({@link ClientConnections}) requests are answered with {@code Connection: close}, and a
+ * connection that has been used closes once it sits between requests.
  */
 final class FrontendHandler extends ChannelInboundHandlerAdapter {
   /** Pipelined requests waiting decoded at most; more wait undecoded in the decoder's buffer. */
@@ -51,6 +55,7 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
   private ClientReads reads;
   private Exchange exchange;
   private boolean closing;
+  private boolean used;
 
   FrontendHandler(DataPlane plane, StrictRequestDecoder decoder, EdgeResponseEncoder encoder) {
     this.plane = plane;
@@ -121,6 +126,7 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
   }
 
   private void begin(HttpRequest req) {
+    used = true;
     if (req.decoderResult().isFailure()) {
       reject(RequestCheck.decodeError(req), null, true);
       return;
@@ -136,7 +142,7 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
       reject(EdgeError.BAD_REQUEST, requestId, true);
       return;
     }
-    boolean keepAlive = HttpUtil.isKeepAlive(req);
+    boolean keepAlive = HttpUtil.isKeepAlive(req) && !plane.draining();
     boolean hasBody = HttpUtil.isTransferEncodingChunked(req) || HttpUtil.getContentLength(req, 0L) > 0;
     if (HttpUtil.getContentLength(req, 0L) > plane.limits().maxRequestBody()) {
       reject(EdgeError.BODY_TOO_LARGE, requestId, true);
@@ -229,6 +235,20 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
     if (pipelined.isEmpty() && !closing) {
       reads.resume(Reason.PIPELINE_FULL);
     }
+    if (exchange == null && plane.closingIdle()) {
+      closeIfIdle();
+    }
+  }
+
+  /**
+   * Closes the connection, once what was written is on the wire, if it has been used and sits
+   * between requests with nothing of the next one read.
+   */
+  private void closeIfIdle() {
+    if (used && exchange == null && pipelined.isEmpty() && !closing && decoder.idle()) {
+      closing = true;
+      ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+    }
   }
 
   /** Lets the decoder go on with the pipelined requests its buffer holds. */
@@ -267,7 +287,7 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
     closing = true;
     releasePipelined();
     if (exchange != null) {
-      exchange.clientClosed();
+      exchange.clientClosed(plane.cut() ? ShadowTap.SHUTDOWN : "client-closed");
     }
   }
 
@@ -279,7 +299,9 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
 
   @Override
   public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
-    if (evt instanceof IdleStateEvent && exchange == null) {
+    if (evt == ClientConnections.CLOSE_IF_IDLE) {
+      closeIfIdle();
+    } else if (evt instanceof IdleStateEvent && exchange == null) {
       closing = true;
       ctx.close();
     } else {

@@ -160,6 +160,11 @@ final class StrictRequestDecoder extends HttpRequestDecoder {
     cancelHeadDeadline();
   }
 
+  /** Whether nothing of a next request has arrived: between requests, with an empty buffer. */
+  boolean idle() {
+    return atHead && !scanner.started() && internalBuffer().readableBytes() == 0;
+  }
+
   /** Bytes skipped since {@link #discard()} or a broken head. */
   long discarded() {
     return discarded;
@@ -197,7 +202,7 @@ final class StrictRequestDecoder extends HttpRequestDecoder {
       headCheck = ctx.executor().schedule(this::checkHead, left, TimeUnit.NANOSECONDS);
       return;
     }
-    if (!scanner.started() && internalBuffer().readableBytes() == 0) {
+    if (idle()) {
       ctx.close();
       return;
     }

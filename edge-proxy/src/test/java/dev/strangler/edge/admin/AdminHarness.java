@@ -3,6 +3,7 @@ package dev.strangler.edge.admin;
 import dev.strangler.config.AdminConfig;
 import dev.strangler.config.EdgeConfig;
 import dev.strangler.edge.fleet.Fleet;
+import dev.strangler.edge.lifecycle.Lifecycle;
 import dev.strangler.edge.metrics.EdgeMetrics;
 import dev.strangler.edge.mirror.ShadowOutcomes;
 import dev.strangler.edge.routing.LiveRoutes;
@@ -21,6 +22,7 @@ final class AdminHarness implements AutoCloseable {
   final ShadowOutcomes outcomes;
   final DiscrepancyStore discrepancies;
   final Fleet fleet;
+  final Lifecycle lifecycle = new Lifecycle();
   final AdminServer server;
   /** The bearer token in force: generated into the state dir, or configured. */
   final String token;
@@ -33,7 +35,9 @@ final class AdminHarness implements AutoCloseable {
     outcomes = new ShadowOutcomes(metrics.registry(), Duration.ofMinutes(10));
     discrepancies = DiscrepancyStore.open(config.state().store());
     fleet = Fleet.start(config, store, routes, metrics.registry(), 0);
-    server = AdminServer.start(admin, config.state().dir(), routes, metrics, outcomes, discrepancies, fleet);
+    server = AdminServer.start(admin, config.state().dir(), routes, metrics, outcomes, discrepancies, fleet,
+        lifecycle);
+    lifecycle.serving();
     token = server.tokenFile() == null ? admin.token() : read(server);
     client = new AdminClient(server.port());
   }

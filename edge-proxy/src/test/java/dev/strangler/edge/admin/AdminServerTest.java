@@ -269,7 +269,7 @@ class AdminServerTest {
 
     Reply health = get("/health", null);
     assertThat(health.status()).isEqualTo(200);
-    assertThat(health.json().toString()).isEqualTo("{\"status\":\"UP\",\"store\":\"up\"}");
+    assertThat(health.json().toString()).isEqualTo("{\"status\":\"UP\",\"store\":\"up\",\"state\":\"serving\"}");
 
     Reply scrape = get("/metrics", null);
     assertThat(scrape.status()).isEqualTo(200);
@@ -278,6 +278,21 @@ class AdminServerTest {
         .contains("edge_requests_total{route=\"post-read\",side=\"legacy\",status_class=\"2xx\"} 1.0")
         .contains("edge_store_up 1.0")
         .contains("edge_audit_seq_applied 0.0");
+  }
+
+  @Test
+  void readinessIs200WhileServingAnd503OnceTheDrainBegins() throws Exception {
+    Reply serving = get("/health/ready", null);
+    assertThat(serving.status()).isEqualTo(200);
+    assertThat(serving.json().get("state").asText()).isEqualTo("serving");
+
+    edge.lifecycle.draining();
+
+    Reply draining = get("/health/ready", null);
+    assertThat(draining.status()).isEqualTo(503);
+    assertThat(draining.json().toString()).isEqualTo("{\"status\":\"UP\",\"store\":\"up\",\"state\":\"draining\"}");
+    assertThat(get("/health", null).json().get("state").asText()).isEqualTo("draining");
+    assertThat(get("/health", null).status()).as("liveness stays 200").isEqualTo(200);
   }
 
   @Test

@@ -80,6 +80,19 @@ final class EdgeProcess implements AutoCloseable {
     process.waitFor(10, TimeUnit.SECONDS);
   }
 
+  /** {@code kill -TERM} ({@link Process#destroy()} on Linux): the edge drains and exits. */
+  void terminate() {
+    process.destroy();
+  }
+
+  /** Waits for the process to exit and returns its exit status. */
+  int awaitExit(Duration timeout) throws IOException, InterruptedException {
+    if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+      throw new AssertionError(name + " did not exit within " + timeout + ":\n" + output());
+    }
+    return process.exitValue();
+  }
+
   boolean alive() {
     return process.isAlive();
   }
