@@ -4,6 +4,7 @@ import dev.strangler.config.AdminConfig;
 import dev.strangler.edge.fleet.Fleet;
 import dev.strangler.edge.metrics.EdgeMetrics;
 import dev.strangler.edge.mirror.ShadowOutcomes;
+import dev.strangler.noise.NoiseModel;
 import dev.strangler.store.DiscrepancyStore;
 import dev.strangler.edge.routing.LiveRoutes;
 import io.micronaut.context.ApplicationContext;
@@ -40,7 +41,7 @@ public final class AdminServer implements AutoCloseable {
    * @throws UncheckedIOException when the token file cannot be read or written
    */
   public static AdminServer start(AdminConfig admin, Path stateDir, LiveRoutes routes, EdgeMetrics metrics,
-      ShadowOutcomes outcomes, DiscrepancyStore discrepancies, Fleet fleet) {
+      ShadowOutcomes outcomes, DiscrepancyStore discrepancies, Fleet fleet, NoiseModel noise) {
     AdminToken token;
     try {
       token = AdminToken.resolve(admin, stateDir);
@@ -53,7 +54,7 @@ public final class AdminServer implements AutoCloseable {
         .deduceCloudEnvironment(false)
         .enableDefaultPropertySources(false)
         .properties(properties(admin))
-        .singletons(routes, metrics, token, outcomes, discrepancies, fleet)
+        .singletons(routes, metrics, token, outcomes, discrepancies, fleet, noise)
         .start();
     try {
       EmbeddedServer server = context.getBean(EmbeddedServer.class);

@@ -2,6 +2,7 @@ package dev.strangler.edge.mirror;
 
 import dev.strangler.config.EdgeConfig;
 import dev.strangler.edge.capture.CaptureWriter;
+import dev.strangler.edge.noise.NoiseSync;
 import dev.strangler.edge.routing.LiveRoutes;
 import dev.strangler.edge.upstream.UpstreamHandler;
 import dev.strangler.edge.upstream.UpstreamPools;
@@ -25,6 +26,7 @@ public final class MirrorSide implements AutoCloseable {
   private final MirrorClients clients;
   private final OutcomeLedger ledger;
   private final JudgeExecutor judge;
+  private final NoiseSync noise;
   private final Shadowing shadowing;
 
   /**
@@ -46,7 +48,8 @@ public final class MirrorSide implements AutoCloseable {
         settings.mirrorConnections(), settings.mirrorAcquiresWaiting());
     clients = new MirrorClients(pools);
     ledger = new OutcomeLedger(outcomes, new ShadowGate(settings.mirrorsInFlight()));
-    judge = new JudgeExecutor(routes, ledger, writer, settings.judgeThreads(), settings.judgeQueue());
+    noise = new NoiseSync(routes, registry);
+    judge = new JudgeExecutor(routes, ledger, writer, noise.learning(), settings.judgeThreads(), settings.judgeQueue());
     shadowing = new Shadowing(clients, ledger, new JudgeBatches(judge::submit), captures::offer);
   }
 
@@ -68,6 +71,11 @@ public final class MirrorSide implements AutoCloseable {
     return captures;
   }
 
+  /** Noise learning: the model the judges share and its sync with the store. */
+  public NoiseSync noise() {
+    return noise;
+  }
+
   /** Mirrors in flight now, all routes together. */
   public int inFlight() {
     return ledger.inFlight();
@@ -83,6 +91,7 @@ public final class MirrorSide implements AutoCloseable {
     clients.close();
     pools.close();
     judge.close();
+    noise.close();
     writer.close();
     captures.close();
   }

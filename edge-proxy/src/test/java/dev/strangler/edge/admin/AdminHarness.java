@@ -6,6 +6,7 @@ import dev.strangler.edge.fleet.Fleet;
 import dev.strangler.edge.metrics.EdgeMetrics;
 import dev.strangler.edge.mirror.ShadowOutcomes;
 import dev.strangler.edge.routing.LiveRoutes;
+import dev.strangler.noise.NoiseModel;
 import dev.strangler.store.DiscrepancyStore;
 import dev.strangler.store.StateStore;
 import java.io.IOException;
@@ -21,6 +22,7 @@ final class AdminHarness implements AutoCloseable {
   final ShadowOutcomes outcomes;
   final DiscrepancyStore discrepancies;
   final Fleet fleet;
+  final NoiseModel noise = new NoiseModel();
   final AdminServer server;
   /** The bearer token in force: generated into the state dir, or configured. */
   final String token;
@@ -33,7 +35,7 @@ final class AdminHarness implements AutoCloseable {
     outcomes = new ShadowOutcomes(metrics.registry(), Duration.ofMinutes(10));
     discrepancies = DiscrepancyStore.open(config.state().store());
     fleet = Fleet.start(config, store, routes, metrics.registry(), 0);
-    server = AdminServer.start(admin, config.state().dir(), routes, metrics, outcomes, discrepancies, fleet);
+    server = AdminServer.start(admin, config.state().dir(), routes, metrics, outcomes, discrepancies, fleet, noise);
     token = server.tokenFile() == null ? admin.token() : read(server);
     client = new AdminClient(server.port());
   }
