@@ -25,6 +25,10 @@
 #                                                             an answer (bench/paced.lua); 0: none
 #                 SLOW_MS=2000                                the slow shadow's delay
 #                 SETTLE=3                                    seconds to let mirrors finish after a run
+#                 NOISE_SAMPLE=0                              shadow.noise.sample of the shadowed edge
+#                                                             cases: the outcomes line then adds the
+#                                                             noise repeats and extra serving-side
+#                                                             requests ÷ requests
 #                 EDGE_THREADS=2 EDGE_JAVA_OPTS=...           as bench/proxy.sh
 #                 UPSTREAM_THREADS=1                          primary HelloUpstream event loop threads
 #                 CASES="edge-off edge-on edge-slow nginx-off nginx-on nginx-slow"
@@ -54,6 +58,7 @@ SLOW_MS="${SLOW_MS:-2000}"
 PACE_MS="${PACE_MS:-4}"
 PACED_DURATION="${PACED_DURATION:-15s}"
 SETTLE="${SETTLE:-3}"
+NOISE_SAMPLE="${NOISE_SAMPLE:-0}"
 EDGE_THREADS="${EDGE_THREADS:-2}"
 EDGE_JAVA_OPTS="${EDGE_JAVA_OPTS--XX:+UseParallelGC -Xms512m -Xmx512m -XX:+AlwaysPreTouch}"
 UPSTREAM_THREADS="${UPSTREAM_THREADS:-1}"
@@ -65,7 +70,7 @@ OUT="${OUT:-$ROOT/docs/benchmarks.md}"
 SECTION="Shadow traffic (bench/shadow.sh)"
 EDGE_JAR="${EDGE_JAR:-$ROOT/edge-proxy/target/edge-proxy.jar}"
 EXPECTED_BODY='{"greeting":"Hello from upstream","count":1}'
-SHADOW_ON="{enabled: true, sample: 1.0, timeout: 5s}"
+SHADOW_ON="{enabled: true, sample: 1.0, timeout: 5s, noise: {sample: $NOISE_SAMPLE}}"
 # shellcheck source=bench/lib.sh
 source "$BENCH/lib.sh"
 
@@ -129,10 +134,12 @@ await_admin() {
   die "$1: the admin port did not answer /health within 60s"
 }
 
-# Prints the edge's edge_shadow_total series as "outcome count" lines.
+# Prints the edge's edge_shadow_total series as "outcome count" lines, and the noise repeats sent
+# to the serving side (edge_noise_repeats_total{result="sent"}) as "noise-repeats count".
 shadow_counts() {
   curl -fsS --max-time 5 "http://127.0.0.1:$ADMIN_PORT/metrics" \
     | awk '/^edge_shadow_total\{/ { match($0, /outcome="[^"]*"/); o = substr($0, RSTART + 9, RLENGTH - 10); n[o] += $NF }
+           /^edge_noise_repeats_total\{/ && /result="sent"/ { n["noise-repeats"] += $NF }
            END { for (o in n) printf "%s %d\n", o, n[o] }' | sort
 }
 
@@ -162,8 +169,10 @@ after_run() {
   sleep "$SETTLE"
   shadow_counts >"$WORK/$1.$2.after"
   awk 'FILENAME == ARGV[1] { b[$1] = $2; next }
-       { d = $2 - b[$1]; if (d > 0) { printf "%s%s %d", sep, $1, d; sep = ", " } }
-       END { print "" }' "$WORK/$1.$2.before" "$WORK/$1.$2.after" >"$WORK/$1.$2.outcomes"
+       { d = $2 - b[$1]; if (d > 0) { printf "%s%s %d", sep, $1, d; sep = ", " }
+         if ($1 == "noise-repeats") r = d; else t += d }
+       END { if (r > 0 && t > 0) printf ", extra serving-side requests ÷ requests %.4f", r / t; print "" }' \
+    "$WORK/$1.$2.before" "$WORK/$1.$2.after" >"$WORK/$1.$2.outcomes"
 }
 
 # ---------------------------------------------------------------------------------------- report

@@ -111,7 +111,7 @@ public final class Main implements Callable<Integer> {
       EdgeServer server = EdgeServer.start(routes, metrics, mirror.shadowing(), threads);
       Fleet fleet = Fleet.start(cfg, store, routes, metrics.registry(), server.port());
       AdminServer admin = AdminServer.start(cfg.admin(), cfg.state().dir(), routes, metrics, mirror.outcomes(),
-          discrepancies, fleet, lifecycle);
+          discrepancies, fleet, lifecycle, mirror.noise().model());
       ConfigWatcher watcher = new ConfigWatcher(cfg.source(), routes, reloadPeriodMillis);
       lifecycle.serving();
       return new Edge(store, routes, metrics, discrepancies, mirror, server, admin, watcher, fleet, lifecycle);

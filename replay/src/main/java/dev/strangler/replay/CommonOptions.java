@@ -20,7 +20,7 @@ final class CommonOptions {
   Path report;
 
   @Option(names = "--fail-under", arity = "1..*", paramLabel = "PCT|route=PCT",
-      description = "Cutover gate: exit 1 when a route's parity (match/(match+diff+extract_failed)) is under PCT percent; "
+      description = "Cutover gate: exit 1 when a route's parity ((match+noise)/(match+noise+diff+extract_failed)) is under PCT percent; "
           + "route=PCT sets one route's minimum. Repeatable.")
   List<String> failUnder = new ArrayList<>();
 

@@ -11,6 +11,7 @@ import dev.strangler.replay.report.Report;
 import dev.strangler.replay.report.ReportBuilder;
 import dev.strangler.replay.report.RunInfo;
 import dev.strangler.replay.send.Pacer;
+import dev.strangler.replay.step.ReplayNoise;
 import dev.strangler.replay.step.Selection;
 import dev.strangler.replay.step.Step;
 import java.io.IOException;
@@ -60,6 +61,11 @@ abstract class ReplayCommand implements Callable<Integer> {
   /** Requests sent a second at most; 0 for no limit. */
   abstract double rate();
 
+  /** Noise learning of the run; off unless a command turns it on. */
+  ReplayNoise noise() {
+    return ReplayNoise.OFF;
+  }
+
   @Override
   public Integer call() throws IOException {
     PrintStream err = main.err();
@@ -79,8 +85,9 @@ abstract class ReplayCommand implements Callable<Integer> {
     Inputs inputs = new Inputs(common.inputs, format(), usable(), unusableHint());
     ReplayJob.Settings settings = new ReplayJob.Settings(common.concurrency, Pacer.perSecond(rate()), common.limit,
         common.report, System.console() != null, err, Clock.systemUTC());
-    Report report = new ReplayJob(inputs, selection, step(config), settings, new ReportBuilder(ids, gate),
-        runInfo(config)).run();
+    Step step = step(config);
+    Report report = new ReplayJob(inputs, selection, step, settings,
+        new ReportBuilder(ids, gate, records -> noise().reports(config.routes(), records)), runInfo(config)).run();
     Summary.print(report, common.report, main.out());
     if (!report.complete() && !common.allowIncomplete) {
       return ExitCodes.INCOMPLETE;

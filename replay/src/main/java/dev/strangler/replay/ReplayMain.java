@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
  * config.
  */
 @Command(name = "replay", mixinStandardHelpOptions = true, version = "replay 0.1.0",
-    subcommands = {RunCommand.class, RediffCommand.class},
+    subcommands = {RunCommand.class, RediffCommand.class, SuggestCommand.class},
     description = "Replays recorded traffic through the edge's shadow-diff comparison to prove parity before a cutover.")
 public final class ReplayMain implements Runnable {
   private final PrintStream out;
@@ -53,6 +53,6 @@ public final class ReplayMain implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "a command is needed: run or rediff");
+    throw new CommandLine.ParameterException(spec.commandLine(), "a command is needed: run, rediff or suggest");
   }
 }

@@ -7,6 +7,7 @@ import dev.strangler.replay.report.RunInfo;
 import dev.strangler.replay.send.Sender;
 import dev.strangler.replay.step.LiveStep;
 import dev.strangler.replay.step.RecordedStep;
+import dev.strangler.replay.step.ReplayNoise;
 import dev.strangler.replay.step.Step;
 import dev.strangler.replay.step.Targets;
 import dev.strangler.routing.Side;
@@ -45,12 +46,31 @@ final class RunCommand extends ReplayCommand {
   @Option(names = "--include-writes", description = "Also send unsafe methods (not GET/HEAD/OPTIONS); skipped otherwise.")
   boolean includeWrites;
 
+  @Option(names = "--noise-sample", paramLabel = "P", defaultValue = "0",
+      description = "Noise learning: ask the route's primary (the new side with --against-recorded) a second time "
+          + "for this fraction of the GETs, learn what differs within one side, report diffs made only of it "
+          + "as noise (default: ${DEFAULT-VALUE}, off).")
+  double noiseSample;
+
+  private ReplayNoise noise;
+
   @Override
   Step step(EdgeConfig config) {
     Targets targets = new Targets(new Sender(config.defaults().timeouts().connect()),
         Map.of(Side.LEGACY, base(config, Side.LEGACY), Side.NEW, base(config, Side.NEW)));
     Judge judge = new Judge(config.mask());
-    return againstRecorded ? new RecordedStep(judge, targets) : new LiveStep(judge, targets);
+    return againstRecorded ? new RecordedStep(judge, targets, noise()) : new LiveStep(judge, targets, noise());
+  }
+
+  @Override
+  ReplayNoise noise() {
+    if (noiseSample < 0 || noiseSample > 1) {
+      throw new ParameterException(spec.commandLine(), "--noise-sample " + noiseSample + ": expected a fraction from 0 to 1");
+    }
+    if (noise == null) {
+      noise = noiseSample == 0 ? ReplayNoise.OFF : new ReplayNoise(noiseSample);
+    }
+    return noise;
   }
 
   @Override

@@ -39,7 +39,7 @@ class GateTest {
     assertThat(failed.route("static-pages").get("passed").asBoolean()).as("nothing compared").isTrue();
     assertThat(failed.json().get("gate_passed").asBoolean()).isFalse();
     assertThat(failed.out()).contains("gate FAILED");
-    assertThat(failed.file("report.md")).contains("| `post-read` | 3 | 2 | 1 | 0 | 0 | 0 | 66.67% | FAIL (min 70%) |");
+    assertThat(failed.file("report.md")).contains("| `post-read` | 3 | 2 | 1 | 0 | 0 | 0 | 0 | 66.67% | FAIL (min 70%) |");
   }
 
   @Test

@@ -68,7 +68,8 @@ final class PathStack {
     return out.toString();
   }
 
-  private static void appendField(StringBuilder out, String name) {
+  /** Appends {@code .name}, or {@code ['name']} for a name that is not plain. */
+  static void appendField(StringBuilder out, String name) {
     if (PathText.plainName(name)) {
       out.append('.').append(name);
     } else {

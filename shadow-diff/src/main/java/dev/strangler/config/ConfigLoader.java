@@ -25,7 +25,8 @@ import org.yaml.snakeyaml.nodes.Node;
  * defaults:
  *   timeouts: {connect: (1s), response: (30s), idle: (60s)}
  *   shadow: {enabled: (true), sample: (1.0), methods: ([GET, HEAD]), timeout: (5s),
- *            max-body: (1MiB), mirror-writes: (false), max-in-flight: (256)}
+ *            max-body: (1MiB), mirror-writes: (false), max-in-flight: (256),
+ *            noise: {sample: (0 = off), min-observations: (20)}}   # see NoiseConfig
  * limits: {max-uri-length: (8KiB), max-header-size: (16KiB), max-request-body: (100MiB),
  *          header-timeout: (10s)}
  * mask: {headers: ([]), query: ([]), json: ([])}   # secrets kept out of records, captures, logs
@@ -38,6 +39,10 @@ import org.yaml.snakeyaml.nodes.Node;
  *     timeouts: {...}                    # overrides single keys of defaults.timeouts
  *     core: {legacy: X, new: X}          # X: {json: "/ptr"} | {header: Name} | {html-island: css}
  *                                        #    | {html-fields: {name: "css[@attr]"}} | {status-only: true}
+ *                                        #    | [X, ...]: the first fitting the content type
+ *     rewrite: {legacy: R, new: R}       # every request sent to that side; R: {path: "/t/{param}",
+ *                                        #   query: keep|drop|{set: {k: v}},
+ *                                        #   headers: {set: {Name: value}, remove: [Name]}}
  *     compare: {mode: (lenient), ignore: [$..], unordered: [$..], keyed: {$..: field},
  *               tolerance: {$..: number}}
  *     record: {sample: (0)}

@@ -1,5 +1,6 @@
 package dev.strangler.config;
 
+import java.util.List;
 import java.util.Map;
 
 /** How to get the core domain output (JSON) out of one side's response. */
@@ -23,4 +24,16 @@ public sealed interface CoreSpec {
 
   /** Only the status code is compared. */
   record StatusOnly() implements CoreSpec {}
+
+  /**
+   * A list of extractors: the first whose content type fits the response's wins ({@code json}:
+   * {@code application/json} and {@code +json} types; {@code html-island} and {@code html-fields}:
+   * {@code text/html} and {@code application/xhtml+xml}; {@code header} and {@code status-only}:
+   * any; a response without Content-Type fits every extractor).
+   */
+  record FirstFit(List<CoreSpec> choices) implements CoreSpec {
+    public FirstFit {
+      choices = List.copyOf(choices);
+    }
+  }
 }

@@ -1,6 +1,7 @@
 package dev.strangler.config;
 
 import dev.strangler.routing.Side;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,12 +10,14 @@ import java.util.regex.Pattern;
 import org.jsoup.select.QueryParser;
 import org.jsoup.select.Selector;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
  * Reads a route's {@code core: {legacy: X, new: X}}, where each X names exactly one extractor:
  * {@code {json: "/pointer"}}, {@code {header: Name}}, {@code {html-island: "css"}},
- * {@code {html-fields: {field: "css[@attr]"}}} or {@code {status-only: true}}. CSS selectors are
- * checked with jsoup's parser, JSON Pointers against RFC 6901.
+ * {@code {html-fields: {field: "css[@attr]"}}} or {@code {status-only: true}}, or is a non-empty
+ * list of them, the first fitting the response's content type winning ({@link CoreSpec.FirstFit}).
+ * CSS selectors are checked with jsoup's parser, JSON Pointers against RFC 6901.
  */
 final class CoreSpecReader {
   private static final List<String> KINDS =
@@ -33,9 +36,25 @@ final class CoreSpecReader {
     Map<Side, CoreSpec> specs = new EnumMap<>(Side.class);
     for (Fields.Field f : core.all()) {
       Side side = Side.parse(f.key()).orElseThrow();
-      specs.put(side, spec(nodes.fields(f.value(), "core." + f.key() + " of " + route, KINDS)));
+      String where = "core." + f.key() + " of " + route;
+      specs.put(side, f.value() instanceof SequenceNode ? choices(f.value(), where)
+          : spec(nodes.fields(f.value(), where, KINDS)));
     }
     return specs;
+  }
+
+  /** A list of extractors, tried in order by content type. */
+  private CoreSpec choices(Node node, String where) throws ConfigException {
+    List<Node> items = nodes.list(node, where);
+    if (items.isEmpty()) {
+      throw nodes.error(node, where + " is an empty list; expected at least one extractor, like"
+          + " [{json: \"/post\"}, {html-island: \"script#core\"}]");
+    }
+    List<CoreSpec> choices = new ArrayList<>();
+    for (int i = 0; i < items.size(); i++) {
+      choices.add(spec(nodes.fields(items.get(i), "item " + (i + 1) + " of " + where, KINDS)));
+    }
+    return new CoreSpec.FirstFit(choices);
   }
 
   private CoreSpec spec(Fields f) throws ConfigException {

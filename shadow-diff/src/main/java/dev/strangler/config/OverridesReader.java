@@ -13,7 +13,8 @@ import org.yaml.snakeyaml.nodes.Node;
 final class OverridesReader {
   static final List<String> TIMEOUT_KEYS = List.of("connect", "response", "idle");
   static final List<String> SHADOW_KEYS =
-      List.of("enabled", "sample", "methods", "timeout", "max-body", "mirror-writes", "max-in-flight");
+      List.of("enabled", "sample", "methods", "timeout", "max-body", "mirror-writes", "max-in-flight", "noise");
+  static final List<String> NOISE_KEYS = List.of("sample", "min-observations");
 
   private final NodeReader nodes;
 
@@ -44,6 +45,13 @@ final class OverridesReader {
         f.value("timeout", base.timeout(), Durations::parse),
         f.value("max-body", base.maxBody(), Sizes::parse),
         f.value("mirror-writes", base.mirrorWrites(), Values::bool),
-        f.value("max-in-flight", base.maxInFlight(), Values::positiveInt));
+        f.value("max-in-flight", base.maxInFlight(), Values::positiveInt),
+        noise(f.section("noise", "noise of " + where, NOISE_KEYS), base.noise()));
+  }
+
+  private static NoiseConfig noise(Optional<Fields> f, NoiseConfig base) throws ConfigException {
+    return f.isEmpty() ? base : new NoiseConfig(
+        f.get().value("sample", base.sample(), Values::sample),
+        f.get().value("min-observations", base.minObservations(), Values::positiveInt));
   }
 }

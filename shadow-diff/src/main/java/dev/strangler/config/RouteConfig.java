@@ -1,5 +1,6 @@
 package dev.strangler.config;
 
+import dev.strangler.rewrite.RequestRewrite;
 import dev.strangler.routing.Side;
 import java.util.Map;
 
@@ -16,6 +17,8 @@ import java.util.Map;
  * @param record   capture sampling
  * @param timeouts upstream timeouts for this route
  * @param line     1-based line of the route in routes.yaml (for messages)
+ * @param rewrite  per side, how every request sent to it is rewritten; a side without an entry
+ *                 gets the request as received
  */
 public record RouteConfig(
     String id,
@@ -26,9 +29,22 @@ public record RouteConfig(
     CompareConfig compare,
     RecordConfig record,
     Timeouts timeouts,
-    int line) {
+    int line,
+    Map<Side, RequestRewrite> rewrite) {
 
   public RouteConfig {
     core = Map.copyOf(core);
+    rewrite = Map.copyOf(rewrite);
+  }
+
+  /** A route without rewrites. */
+  public RouteConfig(String id, MatchConfig match, Side primary, ShadowConfig shadow, Map<Side, CoreSpec> core,
+      CompareConfig compare, RecordConfig record, Timeouts timeouts, int line) {
+    this(id, match, primary, shadow, core, compare, record, timeouts, line, Map.of());
+  }
+
+  /** The rewrite of requests sent to {@code side}, or null when they go as received. */
+  public RequestRewrite rewriteOf(Side side) {
+    return rewrite.get(side);
   }
 }

@@ -13,7 +13,7 @@ import org.yaml.snakeyaml.nodes.Node;
 /** Reads the {@code routes} list: ids unique, templates compiled, defaults merged in. */
 final class RouteReader {
   private static final List<String> KEYS =
-      List.of("id", "match", "primary", "shadow", "core", "compare", "record", "timeouts");
+      List.of("id", "match", "primary", "shadow", "core", "compare", "record", "timeouts", "rewrite");
   private static final List<String> MATCH_KEYS = List.of("path", "methods", "host");
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]+");
 
@@ -22,6 +22,7 @@ final class RouteReader {
   private final OverridesReader overrides;
   private final CoreSpecReader core;
   private final CompareReader compare;
+  private final RewriteReader rewrite;
   private final Map<String, Integer> lineById = new HashMap<>();
 
   RouteReader(NodeReader nodes, Defaults defaults) {
@@ -30,6 +31,7 @@ final class RouteReader {
     this.overrides = new OverridesReader(nodes);
     this.core = new CoreSpecReader(nodes);
     this.compare = new CompareReader(nodes);
+    this.rewrite = new RewriteReader(nodes);
   }
 
   List<RouteConfig> readAll(Node node) throws ConfigException {
@@ -58,9 +60,10 @@ final class RouteReader {
       throw nodes.error(f.require("id"),
           "duplicate route id '" + id + "'; the route at line " + first + " already has it");
     }
+    MatchConfig match = match(nodes.fields(f.require("match"), "match of " + where, MATCH_KEYS));
     return new RouteConfig(
         id,
-        match(nodes.fields(f.require("match"), "match of " + where, MATCH_KEYS)),
+        match,
         f.required("primary", RouteReader::side),
         overrides.shadow(f.node("shadow"), "shadow of " + where, defaults.shadow()),
         f.node("core").isPresent() ? core.read(f.node("core").get(), where) : Map.of(),
@@ -68,7 +71,8 @@ final class RouteReader {
             : CompareConfig.lenient(),
         record(f, where),
         overrides.timeouts(f.node("timeouts"), "timeouts of " + where, defaults.timeouts()),
-        line);
+        line,
+        f.node("rewrite").isPresent() ? rewrite.read(f.node("rewrite").get(), where, match.path()) : Map.of());
   }
 
   private MatchConfig match(Fields f) throws ConfigException {

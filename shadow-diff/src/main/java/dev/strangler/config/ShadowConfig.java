@@ -14,6 +14,7 @@ import java.util.Set;
  *                     per side for comparison, in bytes
  * @param mirrorWrites whether unsafe methods may be mirrored at all
  * @param maxInFlight  mirrors of this route in flight at most; more are dropped and counted
+ * @param noise        noise learning (off by default)
  */
 public record ShadowConfig(
     boolean enabled,
@@ -22,9 +23,16 @@ public record ShadowConfig(
     Duration timeout,
     long maxBody,
     boolean mirrorWrites,
-    int maxInFlight) {
+    int maxInFlight,
+    NoiseConfig noise) {
   public ShadowConfig {
     methods = Set.copyOf(methods);
+  }
+
+  /** Settings without noise learning. */
+  public ShadowConfig(boolean enabled, double sample, Set<String> methods, Duration timeout, long maxBody,
+      boolean mirrorWrites, int maxInFlight) {
+    this(enabled, sample, methods, timeout, maxBody, mirrorWrites, maxInFlight, NoiseConfig.off());
   }
 
   /** The built-in defaults: enabled, every GET and HEAD, 5s timeout, 1MiB body, no writes, 256 in flight. */

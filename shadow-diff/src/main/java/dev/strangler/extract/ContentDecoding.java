@@ -1,5 +1,6 @@
 package dev.strangler.extract;
 
+import io.airlift.compress.zstd.ZstdInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,7 +15,8 @@ import org.brotli.dec.BrotliInputStream;
 
 /**
  * Undoes {@code Content-Encoding}: gzip (x-gzip), deflate (zlib-wrapped as RFC 9110 says, or the
- * raw deflate some servers send), br and identity, several in the order they were applied.
+ * raw deflate some servers send), br, zstd (RFC 8878, aircompressor's pure-Java decoder) and
+ * identity, several in the order they were applied.
  * Output is capped so that a small compressed body cannot exhaust memory.
  */
 final class ContentDecoding {
@@ -56,8 +58,9 @@ final class ContentDecoding {
         case "gzip", "x-gzip" -> readCapped(new GZIPInputStream(new ByteArrayInputStream(body)));
         case "deflate" -> inflate(body);
         case "br" -> readCapped(new BrotliInputStream(new ByteArrayInputStream(body)));
+        case "zstd" -> readCapped(new ZstdInputStream(new ByteArrayInputStream(body)));
         default -> throw new ExtractionException("unsupported Content-Encoding '" + coding
-            + "' (supported: gzip, deflate, br, identity)");
+            + "' (supported: gzip, deflate, br, zstd, identity)");
       };
     } catch (IOException | RuntimeException e) {
       throw new ExtractionException("cannot decode the " + coding + " body: " + e.getMessage(), e);

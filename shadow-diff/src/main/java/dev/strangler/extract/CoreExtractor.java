@@ -17,7 +17,9 @@ import dev.strangler.json.TapeValue;
  * parses the text of the first {@code <script>} matched by a CSS selector whose text is JSON
  * (any script type, typically {@code application/json}); {@code html-fields} builds an object
  * from CSS-selected texts and attributes (see {@link HtmlCore#fields}); {@code status-only} and a
- * missing spec give a JSON null, leaving the status alone to compare.
+ * missing spec give a JSON null, leaving the status alone to compare. A list of extractors
+ * ({@link CoreSpec.FirstFit}) uses the first whose content type fits the response
+ * ({@link ContentTypes}). Every failure names the Content-Type that arrived.
  *
  * <p>The core comes back as a value of a {@link dev.strangler.json.Tape} over the bytes (a JSON
  * Pointer is followed on the tape); only {@code html-fields} builds a small Jackson tree first.
@@ -45,12 +47,21 @@ public final class CoreExtractor {
    */
   public static Extraction extract(CoreSpec spec, CapturedResponse r, Tape like) {
     try {
-      return new Extraction.Ok(core(spec, r, like));
+      return new Extraction.Ok(core(chosen(spec, r), r, like));
     } catch (ExtractionException e) {
-      return new Extraction.Failed(e.getMessage());
+      return new Extraction.Failed(e.getMessage() + ContentTypes.arrived(r));
     } catch (RuntimeException | StackOverflowError e) {
-      return new Extraction.Failed("cannot extract the core output: " + e);
+      return new Extraction.Failed("cannot extract the core output: " + e + ContentTypes.arrived(r));
     }
+  }
+
+  /** The extractor to use on {@code r}: the spec itself, or the first of a list that fits. */
+  private static CoreSpec chosen(CoreSpec spec, CapturedResponse r) throws ExtractionException {
+    if (!(spec instanceof CoreSpec.FirstFit list)) {
+      return spec;
+    }
+    return ContentTypes.choose(list.choices(), r).orElseThrow(() -> new ExtractionException(
+        "no extractor of [" + ContentTypes.kinds(list.choices()) + "] fits the response's content type"));
   }
 
   /**
@@ -59,10 +70,10 @@ public final class CoreExtractor {
    * cores are equal under every comparison rule and nothing more needs extracting.
    */
   public static boolean wholeBodyIsJson(CoreSpec spec, CapturedResponse r) {
-    if (!(spec instanceof CoreSpec.Json j) || !j.pointer().isEmpty()) {
-      return false;
-    }
     try {
+      if (!(chosen(spec, r) instanceof CoreSpec.Json j) || !j.pointer().isEmpty()) {
+        return false;
+      }
       byte[] body = ContentDecoding.decode(r.headerValues("Content-Encoding"), r.body());
       if (body.length == 0) {
         return false;

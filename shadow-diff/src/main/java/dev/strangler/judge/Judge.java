@@ -33,7 +33,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * (match, diff, extract_failed or shadow_error). The one implementation the live edge and the
  * replay tool share. Thread-safe; compiled comparison rules are cached per rule set.
  *
- * <p>Order of judgement: a side without an answer is {@code shadow_error}; differing statuses
+ * <p>Order of judgement: a side without an answer is {@code shadow_error}; a 304 Not Modified from
+ * either side is {@code skipped} ({@code not-modified}: a conditional answer carries no core, and
+ * validators differ between sides, so a 304 never counts as a diff); differing statuses
  * are a {@code diff} (with core diffs when both cores could be extracted); then a failed
  * extraction of a 2xx answer is {@code extract_failed}; otherwise the core diffs decide. HEAD
  * answers carry no body and are compared on status only; so are equal non-2xx answers whose
@@ -47,6 +49,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * it; the cores of other records are parsed into Jackson trees and masked.
  */
 public final class Judge {
+  /** Why a pair with a 304 answer is skipped. */
+  public static final String NOT_MODIFIED_REASON = "not-modified";
+  private static final int NOT_MODIFIED = 304;
   private static final List<String> BODY_HEADERS = List.of("Content-Type", "Content-Encoding");
   private final Masker masker;
   private final Map<CompareConfig, CoreComparator> comparators = new ConcurrentHashMap<>();
@@ -62,6 +67,10 @@ public final class Judge {
         return record(route, o, Outcome.SHADOW_ERROR, List.of(),
             Fingerprints.of(route.id(), Outcome.SHADOW_ERROR, side.id()), side.id() + ": " + o.error(side), Map.of());
       }
+    }
+    if (o.legacy().status() == NOT_MODIFIED || o.fresh().status() == NOT_MODIFIED) {
+      return unmasked(route, o, Outcome.SKIPPED, List.of(),
+          Fingerprints.of(route.id(), Outcome.SKIPPED, NOT_MODIFIED_REASON), NOT_MODIFIED_REASON, Map.of(), false);
     }
     boolean statusOnly = "HEAD".equals(o.method());
     Map<Side, Extraction> cores = new EnumMap<>(Side.class);
@@ -106,19 +115,26 @@ public final class Judge {
   public static List<String> headersRead(RouteConfig route) {
     List<String> names = BODY_HEADERS;
     for (CoreSpec spec : route.core().values()) {
-      if (spec instanceof CoreSpec.Header h && names.stream().noneMatch(h.name()::equalsIgnoreCase)) {
-        names = new ArrayList<>(names);
-        names.add(h.name());
+      for (CoreSpec one : spec instanceof CoreSpec.FirstFit list ? list.choices() : List.of(spec)) {
+        if (one instanceof CoreSpec.Header h && names.stream().noneMatch(h.name()::equalsIgnoreCase)) {
+          names = new ArrayList<>(names);
+          names.add(h.name());
+        }
       }
     }
     return names;
+  }
+
+  private static boolean readsHeader(CoreSpec spec) {
+    return spec instanceof CoreSpec.Header
+        || (spec instanceof CoreSpec.FirstFit list && list.choices().stream().anyMatch(Judge::readsHeader));
   }
 
   /** Whether both sides' cores are extracted alike from identical bodies: then once is enough. */
   private static boolean sameInput(CoreSpec legacySpec, CoreSpec freshSpec, Observation o) {
     CapturedResponse a = o.legacy();
     CapturedResponse b = o.fresh();
-    return legacySpec != null && !(legacySpec instanceof CoreSpec.Header) && legacySpec.equals(freshSpec)
+    return legacySpec != null && !readsHeader(legacySpec) && legacySpec.equals(freshSpec)
         && a != null && b != null && Arrays.equals(a.body(), b.body())
         && a.headerValues("Content-Encoding").equals(b.headerValues("Content-Encoding"))
         && a.header("Content-Type").equals(b.header("Content-Type"));

@@ -25,12 +25,24 @@ public final class Fingerprints {
 
   /** The fingerprint of a diff outcome. */
   public static String of(String route, List<Diff> diffs) {
+    return route + ":" + hash(diffs);
+  }
+
+  /**
+   * The fingerprint of a noise outcome: {@code route:noise:} and the hash a diff of the same
+   * (shape, kind) pairs has, so that noise groups apart from real diffs.
+   */
+  public static String noise(String route, List<Diff> diffs) {
+    return route + ":" + Outcome.NOISE.id() + ":" + hash(diffs);
+  }
+
+  private static String hash(List<Diff> diffs) {
     String pairs = String.join("\n", diffs.stream()
         .map(d -> d.shape() + " " + d.kind().id())
         .distinct()
         .sorted()
         .toList());
-    return route + ":" + HexFormat.of().formatHex(sha256(pairs)).substring(0, HEX_DIGITS);
+    return HexFormat.of().formatHex(sha256(pairs)).substring(0, HEX_DIGITS);
   }
 
   /**

@@ -18,10 +18,16 @@ public enum Outcome {
   DROPPED,
   /**
    * Mirrored but not compared: the serving side failed ({@code primary-*}), a body was over
-   * {@code shadow.max-body}, or judging failed. (Requests not sampled, of an unlisted method or on a
-   * route with shadowing off are not mirror-eligible and get no outcome.)
+   * {@code shadow.max-body}, a side answered 304 Not Modified ({@code not-modified}), or judging
+   * failed. (Requests not sampled, of an unlisted method or on a route with shadowing off are not
+   * mirror-eligible and get no outcome.)
    */
-  SKIPPED;
+  SKIPPED,
+  /**
+   * The cores differ, but only in (path shape, kind) pairs learned as noise: they also differ
+   * between two answers of the same side. Counted and stored, left out of parity.
+   */
+  NOISE;
 
   /** The name used in records, metrics and the admin API: lower case. */
   public String id() {

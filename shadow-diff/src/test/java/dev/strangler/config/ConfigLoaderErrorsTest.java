@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** One test per kind of mistake: each names the exact line and column and says what is expected. */
 class ConfigLoaderErrorsTest {
   /** Five lines; the routes written after it start on line 6. */
-  private static final String HEAD =
+  static final String HEAD =
       """
       listen: 127.0.0.1:8080
       upstreams:
@@ -27,6 +27,14 @@ class ConfigLoaderErrorsTest {
       """
         - id: all
           match: {path: "/**"}
+          primary: legacy
+      """;
+
+  /** A valid route with a {slug} on lines 6 to 8; what follows belongs to it. */
+  static final String SLUG_ROUTE =
+      """
+        - id: post-read
+          match: {path: "/posts/{slug}"}
           primary: legacy
       """;
 
@@ -47,7 +55,7 @@ class ConfigLoaderErrorsTest {
             primry: legacy
         """);
     assertAt(e, 8, 5, "unknown key 'primry' in route 'post-read'; expected one of: id, match,"
-        + " primary, shadow, core, compare, record, timeouts");
+        + " primary, shadow, core, compare, record, timeouts, rewrite");
   }
 
   @Test
@@ -453,6 +461,43 @@ class ConfigLoaderErrorsTest {
   void unknownKeyInState() throws IOException {
     ConfigException e = refused(HEAD + ROUTE + "state: {instanse: a}\n");
     assertAt(e, 9, 9, "unknown key 'instanse' in state; expected one of: dir, store, instance");
+  }
+
+  @Test
+  void unknownPathParameterIsRefusedAtItsLine() throws IOException {
+    ConfigException e = refused(HEAD + SLUG_ROUTE + "    rewrite:\n      new: {path: \"/api/{id}\"}\n");
+    assertAt(e, 10, 19, "'/api/{id}' is not valid for 'path' in rewrite.new of route 'post-read'",
+        "has no parameter {id}; it has: {slug}");
+  }
+
+  @Test
+  void badHeaderNameIsRefused() throws IOException {
+    ConfigException e = refused(HEAD + SLUG_ROUTE + "    rewrite:\n      new: {headers: {remove: [\"X Bad\"]}}\n");
+    assertAt(e, 10, 32, "'X Bad' is not valid for an item of 'remove'", "expected a header name");
+  }
+
+  @Test
+  void hopByHopHeadersStayTheEdges() throws IOException {
+    ConfigException e = refused(HEAD + SLUG_ROUTE + "    rewrite:\n      new: {headers: {set: {Connection: close}}}\n");
+    assertAt(e, 10, 29, "a rewrite may not set or remove Connection");
+  }
+
+  @Test
+  void unknownQueryModeIsRefused() throws IOException {
+    ConfigException e = refused(HEAD + SLUG_ROUTE + "    rewrite:\n      legacy: {query: strip}\n");
+    assertAt(e, 10, 23, "'strip' is not valid for 'query' in rewrite.legacy", "expected keep, drop or {set:");
+  }
+
+  @Test
+  void emptyExtractorListIsRefused() throws IOException {
+    ConfigException e = refused(HEAD + SLUG_ROUTE + "    core:\n      new: []\n");
+    assertAt(e, 10, 12, "core.new of route 'post-read' is an empty list; expected at least one extractor");
+  }
+
+  @Test
+  void extractorListItemsAreCheckedLikeSingleExtractors() throws IOException {
+    ConfigException e = refused(HEAD + SLUG_ROUTE + "    core:\n      new: [{json: \"/post\"}, {jsn: x}]\n");
+    assertAt(e, 10, 31, "unknown key 'jsn' in item 2 of core.new of route 'post-read'");
   }
 
   private ConfigException refused(String yaml) throws IOException {

@@ -95,8 +95,11 @@ class ConfigLoaderTest {
     assertThat(postRead.match()).isEqualTo(new MatchConfig("/posts/{slug}", Set.of("GET", "HEAD"), null));
     assertThat(postRead.primary()).isEqualTo(Side.LEGACY);
     assertThat(postRead.shadow().enabled()).isTrue();
-    assertThat(postRead.core()).isEqualTo(Map.of(
-        Side.LEGACY, new CoreSpec.HtmlIsland("script#core"), Side.NEW, new CoreSpec.Json("/post")));
+    assertThat(postRead.core()).isEqualTo(Map.of(Side.LEGACY, new CoreSpec.HtmlIsland("script#core"), Side.NEW,
+        new CoreSpec.FirstFit(List.of(new CoreSpec.Json("/post"), new CoreSpec.HtmlIsland("script#core")))));
+    assertThat(postRead.rewriteOf(Side.NEW)).isNotNull();
+    assertThat(postRead.rewriteOf(Side.LEGACY)).isNull();
+    assertThat(postRead.shadow().noise()).isEqualTo(new NoiseConfig(0.02, 20));
     assertThat(postRead.compare()).isEqualTo(new CompareConfig(CompareMode.STRICT_ORDER,
         List.of("$.updatedAt"), List.of("$.tags"), Map.of(), Map.of()));
     assertThat(postRead.record().sample()).isEqualTo(1.0);

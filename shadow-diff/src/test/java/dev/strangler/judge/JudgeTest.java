@@ -72,6 +72,19 @@ class JudgeTest {
   }
 
   @Test
+  void aNotModifiedAnswerIsSkippedNeverADiff() {
+    var empty = new CapturedResponse(304, List.of(Map.entry("ETag", "\"legacy-1\"")), new byte[0], 1.0);
+    var served304 = judge.judge(route, observe(empty, json(200, "{\"post\":{\"title\":\"A\"}}")));
+    var shadow304 = judge.judge(route, observe(html(200, "{\"title\":\"A\"}"),
+        new CapturedResponse(304, List.of(Map.entry("ETag", "\"new-9\"")), new byte[0], 1.0)));
+    for (var r : List.of(served304, shadow304)) {
+      assertThat(r.outcome()).isEqualTo(Outcome.SKIPPED);
+      assertThat(r.reason()).isEqualTo("not-modified");
+      assertThat(r.diffs()).isEmpty();
+    }
+  }
+
+  @Test
   void differingStatusIsADiffEvenWhenACoreCannotBeExtracted() {
     var r = judge.judge(route, observe(html(200, "{\"title\":\"A\"}"), json(404, "{\"error\":\"nope\"}")));
     assertThat(r.outcome()).isEqualTo(Outcome.DIFF);

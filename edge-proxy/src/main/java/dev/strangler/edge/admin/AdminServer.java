@@ -5,6 +5,7 @@ import dev.strangler.edge.fleet.Fleet;
 import dev.strangler.edge.lifecycle.Lifecycle;
 import dev.strangler.edge.metrics.EdgeMetrics;
 import dev.strangler.edge.mirror.ShadowOutcomes;
+import dev.strangler.noise.NoiseModel;
 import dev.strangler.store.DiscrepancyStore;
 import dev.strangler.edge.routing.LiveRoutes;
 import io.micronaut.context.ApplicationContext;
@@ -43,7 +44,8 @@ public final class AdminServer implements AutoCloseable {
    * @throws UncheckedIOException when the token file cannot be read or written
    */
   public static AdminServer start(AdminConfig admin, Path stateDir, LiveRoutes routes, EdgeMetrics metrics,
-      ShadowOutcomes outcomes, DiscrepancyStore discrepancies, Fleet fleet, Lifecycle lifecycle) {
+      ShadowOutcomes outcomes, DiscrepancyStore discrepancies, Fleet fleet, Lifecycle lifecycle,
+      NoiseModel noise) {
     AdminToken token;
     try {
       token = AdminToken.resolve(admin, stateDir);
@@ -56,7 +58,7 @@ public final class AdminServer implements AutoCloseable {
         .deduceCloudEnvironment(false)
         .enableDefaultPropertySources(false)
         .properties(properties(admin))
-        .singletons(routes, metrics, token, outcomes, discrepancies, fleet, lifecycle)
+        .singletons(routes, metrics, token, outcomes, discrepancies, fleet, lifecycle, noise)
         .start();
     try {
       EmbeddedServer server = context.getBean(EmbeddedServer.class);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.strangler.record.DiscrepancyRecord;
+import dev.strangler.record.Outcome;
 import dev.strangler.record.RecordJson;
 import dev.strangler.store.FingerprintGroup;
 import java.util.List;
@@ -27,8 +28,9 @@ final class DiscrepancyJson {
   }
 
   /**
-   * {@code {"groups": [{"fingerprint", "route", "outcome", "count", "first_seen", "last_seen",
-   * "example": record | null}, ...]}}.
+   * {@code {"groups": [{"fingerprint", "route", "outcome", "noise", "count", "first_seen",
+   * "last_seen", "example": record | null}, ...]}}; {@code noise} is true for a group of learned
+   * noise (outcome {@code noise}, left out of parity).
    */
   static String groups(List<FingerprintGroup> groups) {
     ObjectNode body = NODES.objectNode();
@@ -38,6 +40,7 @@ final class DiscrepancyJson {
       group.put("fingerprint", g.fingerprint());
       group.put("route", g.route());
       group.put("outcome", g.outcome());
+      group.put("noise", Outcome.NOISE.id().equals(g.outcome()));
       group.put("count", g.count());
       group.put("first_seen", AdminTimes.format(g.firstSeen()));
       group.put("last_seen", AdminTimes.format(g.lastSeen()));

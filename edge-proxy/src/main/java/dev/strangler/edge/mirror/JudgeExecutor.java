@@ -1,7 +1,10 @@
 package dev.strangler.edge.mirror;
 
+import dev.strangler.config.RouteConfig;
 import dev.strangler.edge.routing.LiveRoutes;
 import dev.strangler.judge.Judge;
+import dev.strangler.judge.Observation;
+import dev.strangler.noise.NoiseLearning;
 import dev.strangler.record.DiscrepancyRecord;
 import dev.strangler.record.Outcome;
 import dev.strangler.store.DiscrepancyWriter;
@@ -19,9 +22,11 @@ import org.slf4j.LoggerFactory;
  * the ledger (a task the queue has no room for settles as dropped, {@code judge-queue-full}; one
  * whose judging throws as skipped, {@code judge-error}; one that comes after {@link #close}, or is
  * still queued when close gives up waiting, as dropped, {@code shutdown}), and hands every record
- * that is not a match to the discrepancy writer. Tasks arrive in batches, one executor task each, so a busy
- * edge wakes a worker once per batch. Extraction, decompression and diffing never run on an
- * event loop.
+ * that is not a match to the discrepancy writer. On a route that learns noise, a task carrying the
+ * serving side's second answer teaches the noise model first, and a diff made only of learned
+ * noise settles as {@code noise} ({@link NoiseLearning}). Tasks arrive in batches, one executor
+ * task each, so a busy edge wakes a worker once per batch. Extraction, decompression and diffing
+ * never run on an event loop.
  */
 final class JudgeExecutor implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(JudgeExecutor.class);
@@ -30,6 +35,7 @@ final class JudgeExecutor implements AutoCloseable {
   private final LiveRoutes routes;
   private final OutcomeLedger ledger;
   private final DiscrepancyWriter writer;
+  private final NoiseLearning noise;
   private final ThreadPoolExecutor pool;
   private final int capacity;
   private final AtomicInteger queued = new AtomicInteger();
@@ -41,10 +47,12 @@ final class JudgeExecutor implements AutoCloseable {
    * @param threads worker threads
    * @param queue   tasks waiting for a worker at most
    */
-  JudgeExecutor(LiveRoutes routes, OutcomeLedger ledger, DiscrepancyWriter writer, int threads, int queue) {
+  JudgeExecutor(LiveRoutes routes, OutcomeLedger ledger, DiscrepancyWriter writer, NoiseLearning noise, int threads,
+      int queue) {
     this.routes = routes;
     this.ledger = ledger;
     this.writer = writer;
+    this.noise = noise;
     this.capacity = queue;
     AtomicInteger n = new AtomicInteger();
     this.pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(queue),
@@ -95,16 +103,33 @@ final class JudgeExecutor implements AutoCloseable {
     }
     DiscrepancyRecord r;
     try {
-      r = judge().judge(task.route(), task.observation());
+      r = noise(task, judge().judge(task.route(), task.observation()));
     } catch (RuntimeException e) {
       LOG.error("judging a shadow pair of route {} failed", route, e);
       ledger.settle(route, Outcome.SKIPPED, "judge-error");
       return;
     }
-    ledger.settle(route, r.outcome(), r.outcome() == Outcome.SHADOW_ERROR ? task.shadowError() : null);
-    if (r.outcome() != Outcome.MATCH) {
+    ledger.settle(route, r.outcome(), switch (r.outcome()) {
+      case SHADOW_ERROR -> task.shadowError();
+      case SKIPPED -> r.reason();
+      default -> null;
+    });
+    if (r.outcome() != Outcome.MATCH && r.outcome() != Outcome.SKIPPED) {
       writer.offer(r);
     }
+  }
+
+  /** Learns from the task's repeat, if any, and tells noise from a diff, on routes that learn noise. */
+  private DiscrepancyRecord noise(JudgeTask task, DiscrepancyRecord r) {
+    RouteConfig route = task.route();
+    if (route.shadow().noise().sample() <= 0) {
+      return r;
+    }
+    Observation o = task.observation();
+    if (task.repeat() != null && o.response(o.servedBy()) != null) {
+      noise.learn(route, o.servedBy(), o.response(o.servedBy()), task.repeat());
+    }
+    return noise.classify(route, r);
   }
 
   /** The judge of the config in force (its masking rules), rebuilt after a reload. */

@@ -1,6 +1,7 @@
 package dev.strangler.edge.mirror;
 
 import dev.strangler.config.RouteConfig;
+import dev.strangler.extract.CapturedResponse;
 import dev.strangler.judge.Observation;
 
 /**
@@ -10,8 +11,9 @@ import dev.strangler.judge.Observation;
  *
  * @param route       the route the request matched (its compare rules and core specs)
  * @param observation both answers, or the shadow's error instead of its answer
+ * @param repeat      the serving side's second answer to the same request (noise learning), or null
  */
-record JudgeTask(RouteConfig route, Observation observation) {
+record JudgeTask(RouteConfig route, Observation observation, CapturedResponse repeat) {
   /** Why the side that did not serve gave no answer, or null. */
   String shadowError() {
     return observation.error(observation.servedBy().other());

@@ -1,5 +1,9 @@
 package dev.strangler.edge.mirror;
 
+import dev.strangler.config.RouteConfig;
+import dev.strangler.edge.rewrite.HeadRewrite;
+import dev.strangler.http.Conditionals;
+import dev.strangler.routing.Side;
 import io.netty.buffer.ByteBuf;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.EmptyHttpHeaders;
@@ -14,7 +18,8 @@ import io.netty.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One mirror request to the side that does not serve: the request as sent (kept for one resend),
+ * One mirror request to the side that does not serve (or, for noise learning, the repeat of a
+ * request to the side that serves), rewritten for its side: the request as sent (kept for one resend),
  * its answer captured into a bounded buffer, and its deadline (the route's shadow timeout). It
  * travels on a {@link MirrorConnection} of the mirror pools, never on a serving connection, and
  * ends exactly once, told to its {@link Listener}: answered, failed or dropped. Mirror failures
@@ -41,17 +46,21 @@ final class MirrorCall implements MirrorConnection.Call {
   private int losses;
 
   /**
-   * @param head         the head as the serving side got it
+   * @param head         the head as the edge received it (forwarding headers added, not rewritten)
    * @param body         the request body (the call releases it)
    * @param copyHeaders  whether the head's headers must be copied (their owner still needs them)
    *                     rather than taken over
+   * @param route        the route, whose rewrite for {@code to} the request gets
+   * @param to           the side the call goes to
    * @param maxBody      bytes of the answer kept at most
    * @param timeoutNanos how long the call may take in all
    * @param listener     told once how the call ended
    */
-  MirrorCall(HttpRequest head, ByteBuf body, boolean copyHeaders, int maxBody, long timeoutNanos, Listener listener) {
+  MirrorCall(HttpRequest head, ByteBuf body, boolean copyHeaders, RouteConfig route, Side to, int maxBody,
+      long timeoutNanos, Listener listener) {
     this.listener = listener;
     this.request = request(head, body, copyHeaders);
+    HeadRewrite.apply(route, to, request);
     this.pipelinable = pipelinable(request.method().name());
     this.capture = new ResponseCapture(maxBody, System.nanoTime());
     this.timeoutNanos = timeoutNanos;
@@ -70,12 +79,14 @@ final class MirrorCall implements MirrorConnection.Call {
   }
 
   /**
-   * The mirror request: the serving side's head with the shadow header, framed for its copied
-   * body, on the head's headers or a copy of them.
+   * The mirror request: the received head with the shadow header and without conditional
+   * headers ({@link Conditionals}: the side must answer in full), framed for its copied body, on
+   * the head's headers or a copy of them.
    */
   private static FullHttpRequest request(HttpRequest head, ByteBuf body, boolean copyHeaders) {
     var req = new DefaultFullHttpRequest(head.protocolVersion(), head.method(), head.uri(), body,
         copyHeaders ? head.headers().copy() : head.headers(), EmptyHttpHeaders.INSTANCE);
+    Conditionals.DROPPED.forEach(req.headers()::remove);
     req.headers().set(SHADOW_HEADER, "1");
     req.headers().remove(HttpHeaderNames.TRANSFER_ENCODING);
     HttpUtil.setContentLength(req, body.readableBytes());

@@ -2,6 +2,7 @@ package dev.strangler.edge.mirror;
 
 import dev.strangler.config.EdgeConfig;
 import dev.strangler.edge.capture.CaptureWriter;
+import dev.strangler.edge.noise.NoiseSync;
 import dev.strangler.edge.routing.LiveRoutes;
 import dev.strangler.edge.upstream.UpstreamHandler;
 import dev.strangler.edge.upstream.UpstreamPools;
@@ -31,6 +32,7 @@ public final class MirrorSide implements AutoCloseable {
   private final OutcomeLedger ledger;
   private final JudgeExecutor judge;
   private final JudgeBatches batches;
+  private final NoiseSync noise;
   private final Shadowing shadowing;
 
   /**
@@ -52,7 +54,8 @@ public final class MirrorSide implements AutoCloseable {
         settings.mirrorConnections(), settings.mirrorAcquiresWaiting());
     clients = new MirrorClients(pools);
     ledger = new OutcomeLedger(outcomes, new ShadowGate(settings.mirrorsInFlight()));
-    judge = new JudgeExecutor(routes, ledger, writer, settings.judgeThreads(), settings.judgeQueue());
+    noise = new NoiseSync(routes, registry);
+    judge = new JudgeExecutor(routes, ledger, writer, noise.learning(), settings.judgeThreads(), settings.judgeQueue());
     batches = new JudgeBatches(judge::submit);
     shadowing = new Shadowing(clients, ledger, batches, captures::offer);
   }
@@ -73,6 +76,11 @@ public final class MirrorSide implements AutoCloseable {
 
   public CaptureWriter captures() {
     return captures;
+  }
+
+  /** Noise learning: the model the judges share and its sync with the store. */
+  public NoiseSync noise() {
+    return noise;
   }
 
   /** Mirrors in flight now, all routes together. */
@@ -101,6 +109,7 @@ public final class MirrorSide implements AutoCloseable {
     pools.close();
     batches.awaitHandedOver(HAND_OVER_WAIT);
     judge.close();
+    noise.close();
     writer.close();
     captures.close();
   }

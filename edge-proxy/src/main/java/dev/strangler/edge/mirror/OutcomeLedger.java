@@ -32,6 +32,21 @@ final class OutcomeLedger {
   }
 
   /**
+   * Takes an in-flight slot of {@code route} for a noise repeat, under the same bounds as a
+   * mirror; when there is none the repeat is not sent (no outcome: the request itself is mirrored).
+   */
+  boolean admitRepeat(RouteConfig route) {
+    boolean admitted = gate.tryEnter(route.id(), route.shadow().maxInFlight());
+    outcomes.repeat(route.id(), admitted ? "sent" : "shed");
+    return admitted;
+  }
+
+  /** A noise repeat ended: its slot is given back. */
+  void repeatEnded(String route) {
+    gate.exit(route);
+  }
+
+  /**
    * An admitted request ended (on its loop): its slot is given back, and its end settles now, or
    * joins its loop's batch for the judge.
    */

@@ -3,8 +3,9 @@ package dev.strangler.edge.mirror;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
- * Match rate of one route over a sliding window of fixed buckets: matches divided by judged
- * comparisons (match, diff, extract_failed). Lock-free; stale buckets are cleared as time moves.
+ * Match rate of one route over a sliding window of fixed buckets: agreements (match, and noise:
+ * differences only in learned noise) divided by judged comparisons (those and diff,
+ * extract_failed). Lock-free; stale buckets are cleared as time moves.
  */
 final class ParityWindow {
   private final long bucketMillis;

@@ -20,6 +20,7 @@ public final class ShadowOutcomes {
   private final Duration window;
   private final ConcurrentHashMap<String, Route> routes = new ConcurrentHashMap<>();
   private final Map<Outcome, ConcurrentHashMap<String, Counter>> reasons = new EnumMap<>(Outcome.class);
+  private final ConcurrentHashMap<String, Counter> repeats = new ConcurrentHashMap<>();
 
   /** One route's outcome counters and parity window. */
   private final class Route {
@@ -50,7 +51,7 @@ public final class ShadowOutcomes {
     Route r = routes.computeIfAbsent(route, Route::new);
     r.counters.get(outcome).increment();
     switch (outcome) {
-      case MATCH -> r.parity.record(true, System.currentTimeMillis());
+      case MATCH, NOISE -> r.parity.record(true, System.currentTimeMillis());
       case DIFF, EXTRACT_FAILED -> r.parity.record(false, System.currentTimeMillis());
       default -> {}
     }
@@ -59,6 +60,22 @@ public final class ShadowOutcomes {
           .description("Why mirror-eligible requests were skipped, dropped or failed")
           .tag("outcome", outcome.id()).tag("reason", reason).register(registry)).increment();
     }
+  }
+
+  /**
+   * Counts a noise repeat ({@code edge_noise_repeats_total{route,result}}): {@code sent} to the
+   * serving side, or {@code shed} for want of an in-flight slot.
+   */
+  public void repeat(String route, String result) {
+    repeats.computeIfAbsent(route + "\n" + result, k -> Counter.builder("edge_noise_repeats_total")
+        .description("Requests asked a second time of their serving side for noise learning")
+        .tag("route", route).tag("result", result).register(registry)).increment();
+  }
+
+  /** Noise repeats of a route sent to its serving side since start. */
+  public long repeatsSent(String route) {
+    Counter c = repeats.get(route + "\nsent");
+    return c == null ? 0 : (long) c.count();
   }
 
   /** Outcome counts of a route since start. */

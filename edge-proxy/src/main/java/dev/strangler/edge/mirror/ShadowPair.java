@@ -23,7 +23,8 @@ import java.util.Map;
 /**
  * One tapped request: the serving side's response as it passes by and, when the request is
  * mirrored, the other side's answer through a {@link MirrorCall}; when it is recorded, the
- * request body too. Once every part is done (or failed) it decides its end once, as a
+ * request body too. When it is sampled for noise learning, a {@link NoiseRepeat} asks the serving
+ * side a second time. Once every part is done (or failed) it decides its end once, as a
  * {@link PairEnd} with an immutable {@link JudgeTask} when there is something to judge, and hands
  * the end and the capture line of a recorded request to its {@link Sink}. Event-loop confined:
  * the serving exchange and the mirror run on the same loop.
@@ -40,6 +41,7 @@ final class ShadowPair implements ShadowTap, MirrorCall.Listener {
   private final HttpRequest requestHead;
   private final EventLoop loop;
   private final MirrorClient mirror;
+  private final NoiseRepeat repeat;
   private final boolean record;
   private final int maxBody;
   private final ResponseCapture primary;
@@ -62,15 +64,20 @@ final class ShadowPair implements ShadowTap, MirrorCall.Listener {
 
     /** The end of a mirrored request. */
     void ended(PairEnd end);
+
+    /** The noise repeat of a request ended (its in-flight slot is free). */
+    void repeatEnded(String route);
   }
 
   /**
-   * @param requestHead the head as the serving side got it (a copy the pair owns)
+   * @param requestHead the head as the edge received it, before any rewrite (a copy the pair owns)
    * @param expectsBody whether a request body follows (the mirror then waits for all of it)
    * @param mirror      the client the mirror goes out on; null when the request is only recorded
+   * @param repeat      the client of the serving side the noise repeat goes out on; null for none
+   *                    (only bodiless mirrored requests are repeated)
    */
   ShadowPair(Sink sink, RouteConfig route, Side servedBy, String requestId, HttpRequest requestHead, EventLoop loop,
-      boolean expectsBody, MirrorClient mirror, boolean record) {
+      boolean expectsBody, MirrorClient mirror, MirrorClient repeat, boolean record) {
     this.sink = sink;
     this.route = route;
     this.servedBy = servedBy;
@@ -80,6 +87,11 @@ final class ShadowPair implements ShadowTap, MirrorCall.Listener {
     this.mirror = mirror;
     this.record = record;
     this.maxBody = (int) Math.min(Integer.MAX_VALUE - 8, route.shadow().maxBody());
+    this.repeat = repeat == null || mirror == null || expectsBody ? null
+        : new NoiseRepeat(requestHead, route, servedBy, maxBody, () -> {
+          sink.repeatEnded(route.id());
+          maybeFinish();
+        }, repeat);
     this.primary = new ResponseCapture(maxBody, System.nanoTime());
     this.shadowDone = mirror == null;
     if (expectsBody) {
@@ -115,8 +127,12 @@ final class ShadowPair implements ShadowTap, MirrorCall.Listener {
   /** Sends the mirror request (its body, if any, is complete). */
   private void startMirror() {
     mirrorStarted = true;
+    if (repeat != null) {
+      repeat.start();
+    }
     ByteBuf copy = body == null ? Unpooled.EMPTY_BUFFER : body.retainedDuplicate();
-    new MirrorCall(requestHead, copy, record, maxBody, route.shadow().timeout().toNanos(), this).start(mirror);
+    new MirrorCall(requestHead, copy, record, route, servedBy.other(), maxBody, route.shadow().timeout().toNanos(),
+        this).start(mirror);
   }
 
   @Override
@@ -177,7 +193,7 @@ final class ShadowPair implements ShadowTap, MirrorCall.Listener {
   }
 
   private void maybeFinish() {
-    if (!primaryDone || !shadowDone || finished) {
+    if (!primaryDone || !shadowDone || (repeat != null && !repeat.done()) || finished) {
       return;
     }
     finished = true;
@@ -216,7 +232,9 @@ final class ShadowPair implements ShadowTap, MirrorCall.Listener {
     CapturedResponse other = shadow == null ? null : captured(shadow, shadow.headers(read));
     Observation o = Observation.of(requestHead.method().name(), requestHead.uri(), requestId, at, servedBy, served,
         other, shadowError);
-    return new PairEnd.Judged(new JudgeTask(route, o), loop);
+    CapturedResponse again = repeat == null ? null : repeat.answer()
+        .map(c -> captured(c, c.headers(read))).orElse(null);
+    return new PairEnd.Judged(new JudgeTask(route, o, again), loop);
   }
 
   /** The capture line of this exchange, unmasked. */

@@ -3,7 +3,7 @@ package dev.strangler.edge.mirror;
 import dev.strangler.capture.CaptureLine;
 import dev.strangler.config.RouteConfig;
 import dev.strangler.config.ShadowConfig;
-import dev.strangler.edge.upstream.UpstreamGroup;
+import dev.strangler.edge.upstream.Upstreams;
 import dev.strangler.routing.Side;
 import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.DefaultHttpRequest;
@@ -48,16 +48,23 @@ public final class Shadowing {
       public void ended(PairEnd end) {
         ledger.settle(end, batches);
       }
+
+      @Override
+      public void repeatEnded(String route) {
+        ledger.repeatEnded(route);
+      }
     };
   }
 
   /**
    * Starts tapping a request that is about to go to its serving side, or returns null when the
-   * request is neither mirrored nor recorded. {@code upstreamRequest} is the head as the serving
-   * side gets it.
+   * request is neither mirrored nor recorded. {@code upstreamRequest} is the head as the edge
+   * received it, with its forwarding headers but before the serving side's rewrite. A bodiless
+   * mirrored GET sampled by {@code shadow.noise.sample} is also repeated to the serving
+   * side when an in-flight slot is free ({@link NoiseRepeat}).
    */
   public ShadowTap begin(RouteConfig route, HttpRequest upstreamRequest, String requestId, Side servedBy,
-      UpstreamGroup shadowSide, EventLoop loop, boolean upgrade) {
+      Upstreams upstreams, EventLoop loop, boolean upgrade) {
     if (upgrade) {
       return null;
     }
@@ -76,8 +83,11 @@ public final class Shadowing {
     HttpRequest head = new DefaultHttpRequest(upstreamRequest.protocolVersion(), upstreamRequest.method(),
         upstreamRequest.uri(), upstreamRequest.headers().copy());
     boolean body = HttpUtil.isTransferEncodingChunked(upstreamRequest) || HttpUtil.getContentLength(upstreamRequest, 0L) > 0;
+    boolean repeat = mirror && !body && "GET".equals(head.method().name())
+        && sampled(route.shadow().noise().sample()) && ledger.admitRepeat(route);
     return new ShadowPair(sink, route, servedBy, requestId, head, loop, body,
-        mirror ? mirrors.of(shadowSide.pick(), loop) : null, record);
+        mirror ? mirrors.of(upstreams.group(servedBy.other()).pick(), loop) : null,
+        repeat ? mirrors.of(upstreams.group(servedBy).pick(), loop) : null, record);
   }
 
   /** Mirror-eligible: shadowing on, method listed, writes allowed, sampled in. */

@@ -3,6 +3,7 @@ package dev.strangler.edge.proxy;
 import dev.strangler.config.RouteConfig;
 import dev.strangler.edge.mirror.ShadowTap;
 import dev.strangler.edge.proxy.ClientReads.Reason;
+import dev.strangler.edge.rewrite.HeadRewrite;
 import dev.strangler.edge.routing.RoutingSnapshot;
 import dev.strangler.edge.upstream.UpstreamHandler;
 import dev.strangler.routing.Side;
@@ -166,6 +167,7 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
     if (target != req.uri()) {
       req.setUri(target);
     }
+    HttpRequest received = HeadRewrite.serving(route.get(), side, req);
     if (!RequestCheck.fitsUpstream(req, plane.limits().maxHeaderSize())) {
       reject(EdgeError.HEADERS_TOO_LARGE, requestId, true);
       return;
@@ -174,8 +176,8 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
       ctx.writeAndFlush(
           new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE), ctx.voidPromise());
     }
-    ShadowTap tap = plane.shadowing().begin(route.get(), req, requestId, side,
-        plane.upstreams().group(side.other()), ctx.channel().eventLoop(), upgrade);
+    ShadowTap tap = plane.shadowing().begin(route.get(), received, requestId, side,
+        plane.upstreams(), ctx.channel().eventLoop(), upgrade);
     exchange = new Exchange(plane, this, ctx, req, requestId, route.get(), side, upgrade, client, tap);
     exchange.start();
   }

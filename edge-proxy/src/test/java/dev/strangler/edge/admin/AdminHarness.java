@@ -7,6 +7,7 @@ import dev.strangler.edge.lifecycle.Lifecycle;
 import dev.strangler.edge.metrics.EdgeMetrics;
 import dev.strangler.edge.mirror.ShadowOutcomes;
 import dev.strangler.edge.routing.LiveRoutes;
+import dev.strangler.noise.NoiseModel;
 import dev.strangler.store.DiscrepancyStore;
 import dev.strangler.store.StateStore;
 import java.io.IOException;
@@ -23,6 +24,7 @@ final class AdminHarness implements AutoCloseable {
   final DiscrepancyStore discrepancies;
   final Fleet fleet;
   final Lifecycle lifecycle = new Lifecycle();
+  final NoiseModel noise = new NoiseModel();
   final AdminServer server;
   /** The bearer token in force: generated into the state dir, or configured. */
   final String token;
@@ -36,7 +38,7 @@ final class AdminHarness implements AutoCloseable {
     discrepancies = DiscrepancyStore.open(config.state().store());
     fleet = Fleet.start(config, store, routes, metrics.registry(), 0);
     server = AdminServer.start(admin, config.state().dir(), routes, metrics, outcomes, discrepancies, fleet,
-        lifecycle);
+        lifecycle, noise);
     lifecycle.serving();
     token = server.tokenFile() == null ? admin.token() : read(server);
     client = new AdminClient(server.port());

@@ -128,6 +128,7 @@ class AdminServerTest {
       edge.outcomes.count("post-read", Outcome.MATCH, null);
     }
     edge.outcomes.count("post-read", Outcome.DIFF, null);
+    edge.outcomes.count("post-read", Outcome.NOISE, null);
     edge.outcomes.count("post-read", Outcome.SKIPPED, "sample");
     edge.outcomes.count("post-read", Outcome.SKIPPED, "method");
     edge.outcomes.count("post-read", Outcome.SHADOW_ERROR, "timeout");
@@ -136,13 +137,13 @@ class AdminServerTest {
     JsonNode list = get("/admin/routes", "Bearer " + token).json().get("routes");
 
     JsonNode post = list.get(0);
-    assertThat(post.get("parity").asDouble()).isEqualTo(0.75);
+    assertThat(post.get("parity").asDouble()).as("noise is no discrepancy").isEqualTo(0.8);
     assertThat(post.get("outcomes").toString()).isEqualTo(
-        "{\"match\":3,\"diff\":1,\"shadow_error\":1,\"extract_failed\":0,\"dropped\":0,\"skipped\":2}");
+        "{\"match\":3,\"diff\":1,\"shadow_error\":1,\"extract_failed\":0,\"dropped\":0,\"skipped\":2,\"noise\":1}");
     JsonNode rest = list.get(1);
     assertThat(rest.get("parity").isNull()).isTrue();
     assertThat(rest.get("outcomes").toString()).isEqualTo(
-        "{\"match\":0,\"diff\":0,\"shadow_error\":0,\"extract_failed\":0,\"dropped\":1,\"skipped\":0}");
+        "{\"match\":0,\"diff\":0,\"shadow_error\":0,\"extract_failed\":0,\"dropped\":1,\"skipped\":0,\"noise\":0}");
   }
 
   @Test

@@ -50,7 +50,7 @@ public final class HtmlReport {
 
   private static void routes(Report r, StringBuilder h) {
     h.append("<h2>Routes</h2>\n<table><tr><th>route</th><th>requests</th><th>match</th><th>diff</th>")
-        .append("<th>extract_failed</th><th>shadow_error</th><th>skipped</th><th>parity</th><th>gate</th></tr>\n");
+        .append("<th>extract_failed</th><th>shadow_error</th><th>skipped</th><th>noise</th><th>parity</th><th>gate</th></tr>\n");
     for (Report.RouteReport route : r.routes()) {
       row(h, route.passed() ? "" : "fail", "<code>" + HtmlEscape.escape(route.route()) + "</code>", route.counts(),
           Describe.gate(route));
@@ -61,7 +61,8 @@ public final class HtmlReport {
 
   private static void row(StringBuilder h, String cls, String name, Counts c, String gate) {
     h.append("<tr class=\"").append(cls).append("\"><td>").append(name).append("</td>");
-    for (long n : new long[] {c.requests(), c.match(), c.diff(), c.extractFailed(), c.shadowError(), c.skipped()}) {
+    long[] counts = {c.requests(), c.match(), c.diff(), c.extractFailed(), c.shadowError(), c.skipped(), c.noise()};
+    for (long n : counts) {
       h.append("<td class=\"n\">").append(n).append("</td>");
     }
     h.append("<td class=\"n\">").append(Percent.of(c.parity())).append("</td><td>").append(HtmlEscape.escape(gate))

@@ -56,6 +56,8 @@ public final class JsonReport {
             .put("count", g.count()).set("example", example(g.example()));
       }
     }
+    ArrayNode noise = o.putArray("noise");
+    r.noise().forEach(n -> noise.add(n.toJson()));
     ArrayNode problems = o.putArray("problems");
     for (Problem p : r.problems()) {
       position(problems.addObject(), p.position()).put("reason", p.reason());
@@ -73,7 +75,7 @@ public final class JsonReport {
     ObjectNode n = MAPPER.createObjectNode();
     n.put("requests", c.requests()).put("match", c.match()).put("diff", c.diff())
         .put("extract_failed", c.extractFailed()).put("shadow_error", c.shadowError()).put("skipped", c.skipped());
-    n.put("parity", c.parity());
+    n.put("noise", c.noise()).put("parity", c.parity());
     return n;
   }
 

@@ -1,6 +1,7 @@
 package dev.strangler.replay.report;
 
 import dev.strangler.compare.Diff;
+import dev.strangler.noise.NoiseReport;
 import dev.strangler.record.DiscrepancyRecord;
 import dev.strangler.replay.input.InputSummary;
 import java.io.IOException;
@@ -21,6 +22,7 @@ public final class MarkdownReport {
     md.append("- Result: ").append(Describe.status(r)).append("\n\n");
     routes(r, md);
     groups(r, md);
+    noise(r, md);
     problems(r, md);
     skipped(r, md);
     inputs(r, md);
@@ -29,8 +31,8 @@ public final class MarkdownReport {
 
   private static void routes(Report r, StringBuilder md) {
     md.append("## Routes\n\n");
-    md.append("| route | requests | match | diff | extract_failed | shadow_error | skipped | parity | gate |\n");
-    md.append("|---|---:|---:|---:|---:|---:|---:|---:|---|\n");
+    md.append("| route | requests | match | diff | extract_failed | shadow_error | skipped | noise | parity | gate |\n");
+    md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
     for (Report.RouteReport route : r.routes()) {
       row(md, "`" + route.route() + "`", route.counts(), Describe.gate(route));
     }
@@ -41,8 +43,26 @@ public final class MarkdownReport {
   private static void row(StringBuilder md, String name, Counts c, String gate) {
     md.append("| ").append(name).append(" | ").append(c.requests()).append(" | ").append(c.match())
         .append(" | ").append(c.diff()).append(" | ").append(c.extractFailed()).append(" | ")
-        .append(c.shadowError()).append(" | ").append(c.skipped()).append(" | ")
+        .append(c.shadowError()).append(" | ").append(c.skipped()).append(" | ").append(c.noise()).append(" | ")
         .append(Percent.of(c.parity())).append(" | ").append(gate).append(" |\n");
+  }
+
+  /** What noise learning found ({@code --noise-sample}): the noisy paths and the rules they suggest. */
+  private static void noise(Report r, StringBuilder md) {
+    if (r.noise().isEmpty()) {
+      return;
+    }
+    md.append("## Noise learned\n\n");
+    for (NoiseReport n : r.noise()) {
+      md.append("### ").append(n.route()).append(" (").append(n.observations()).append(" same-side pairs)\n\n");
+      md.append("| path | kind | observed | differed | rate | noise |\n|---|---|---:|---:|---:|---|\n");
+      for (NoiseReport.PathNoise p : n.paths()) {
+        md.append("| `").append(p.path()).append("` | ").append(p.kind()).append(" | ").append(p.observed())
+            .append(" | ").append(p.differed()).append(" | ").append(Percent.of(p.rate())).append(" | ")
+            .append(p.noise() ? "yes" : "no").append(" |\n");
+      }
+      md.append("\nSuggested rules:\n\n```yaml\n").append(n.suggestedYaml()).append("```\n\n");
+    }
   }
 
   private static void groups(Report r, StringBuilder md) {

@@ -1,5 +1,6 @@
 package dev.strangler.replay.report;
 
+import dev.strangler.noise.NoiseReport;
 import dev.strangler.record.Outcome;
 import dev.strangler.replay.input.Problem;
 import java.util.List;
@@ -16,9 +17,10 @@ import java.util.Map;
  * @param problems        problems (malformed lines, truncated gzip, unknown formats, unreachable sides)
  * @param skipped         skipped items, the first {@link ReportBuilder#LISTED_SKIPS}
  * @param skippedByReason how many items were skipped, by reason (sorted by reason)
+ * @param noise           what noise learning found per route ({@code --noise-sample}); empty when off
  */
 public record Report(RunInfo run, Counts totals, List<RouteReport> routes, List<Located> records,
-    List<Problem> problems, List<SkipNote> skipped, Map<String, Long> skippedByReason) {
+    List<Problem> problems, List<SkipNote> skipped, Map<String, Long> skippedByReason, List<NoiseReport> noise) {
 
   /** Whether every input was read and every side reached, to the end. */
   public boolean complete() {

@@ -1,5 +1,7 @@
 package dev.strangler.replay.report;
 
+import dev.strangler.noise.NoiseReport;
+import dev.strangler.record.DiscrepancyRecord;
 import dev.strangler.replay.input.Problem;
 import dev.strangler.replay.step.Selection;
 import java.util.ArrayList;
@@ -9,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** Turns a tally's snapshot into a {@link Report}, sorting everything into input order. */
@@ -20,14 +23,24 @@ public final class ReportBuilder {
 
   private final List<String> routeOrder;
   private final Gate gate;
+  private final Function<List<DiscrepancyRecord>, List<NoiseReport>> noise;
 
   /**
    * @param routeOrder the route ids of routes.yaml, in file order
    * @param gate       the cutover gate
    */
   public ReportBuilder(List<String> routeOrder, Gate gate) {
+    this(routeOrder, gate, records -> List.of());
+  }
+
+  /**
+   * @param noise what noise learning found, given the records that are not matches (for value
+   *              classes)
+   */
+  public ReportBuilder(List<String> routeOrder, Gate gate, Function<List<DiscrepancyRecord>, List<NoiseReport>> noise) {
     this.routeOrder = List.copyOf(routeOrder);
     this.gate = gate;
+    this.noise = noise;
   }
 
   public Report build(Tally.Snapshot s, RunInfo run) {
@@ -44,7 +57,8 @@ public final class ReportBuilder {
         .collect(Collectors.groupingBy(SkipNote::reason, Collectors.counting())));
     Counts totals = s.routes().values().stream().reduce(Counts.ZERO, Counts::plus);
     return new Report(run, totals, routes(s.routes(), records), records, problems,
-        skipped.subList(0, Math.min(skipped.size(), LISTED_SKIPS)), byReason);
+        skipped.subList(0, Math.min(skipped.size(), LISTED_SKIPS)), byReason,
+        noise.apply(records.stream().map(Located::record).toList()));
   }
 
   private List<Report.RouteReport> routes(Map<String, Counts> counts, List<Located> records) {

@@ -1,5 +1,6 @@
 package dev.strangler.replay.send;
 
+import dev.strangler.http.Conditionals;
 import dev.strangler.http.HopByHop;
 import dev.strangler.record.Masker;
 import java.util.ArrayList;
@@ -14,8 +15,9 @@ import java.util.Set;
  * headers (RFC 9110 §7.6.1, and those named by Connection), headers the HTTP client sets itself
  * (Host, Content-Length, Expect), HTTP/2 pseudo-headers and values masked at recording time
  * ({@value Masker#MASK}, Caddy's {@code REDACTED}) — plus {@code X-Replay: 1}, and
- * {@code X-Forwarded-Host} with the recorded host. Replayed requests are not shadow traffic, so
- * they carry no {@code X-Shadow-Request}.
+ * {@code X-Forwarded-Host} with the recorded host. Conditional headers ({@link Conditionals}) are
+ * left out, so each side answers in full. Replayed requests are not shadow traffic, so they carry
+ * no {@code X-Shadow-Request}.
  */
 public final class ReplayHeaders {
   /** The header every replayed request carries. */
@@ -36,7 +38,8 @@ public final class ReplayHeaders {
     boolean forwardedHost = false;
     for (Map.Entry<String, String> h : recorded) {
       String name = h.getKey().toLowerCase(Locale.ROOT);
-      if (dropped.contains(name) || name.startsWith(":") || MASKED.contains(h.getValue())) {
+      if (dropped.contains(name) || name.startsWith(":") || MASKED.contains(h.getValue())
+          || Conditionals.dropped(name)) {
         continue;
       }
       forwardedHost |= name.equals("x-forwarded-host");

@@ -10,15 +10,18 @@ import dev.strangler.routing.Side;
 
 /**
  * {@code replay run}: sends the recorded request to both sides (legacy first) and judges their
- * answers. The record's served_by is the route's configured primary.
+ * answers. The record's served_by is the route's configured primary, the side asked a second
+ * time for noise learning.
  */
 public final class LiveStep implements Step {
   private final ObservationJudge judge;
   private final Targets targets;
+  private final ReplayNoise noise;
 
-  public LiveStep(Judge judge, Targets targets) {
-    this.judge = new ObservationJudge(judge);
+  public LiveStep(Judge judge, Targets targets, ReplayNoise noise) {
+    this.judge = new ObservationJudge(judge, noise);
     this.targets = targets;
+    this.noise = noise;
   }
 
   @Override
@@ -26,6 +29,7 @@ public final class LiveStep implements Step {
     RecordedExchange e = (RecordedExchange) item;
     Answer legacy = targets.ask(Side.LEGACY, e, route);
     Answer fresh = targets.ask(Side.NEW, e, route);
+    noise.repeat(targets, e, route, route.primary(), route.primary() == Side.LEGACY ? legacy : fresh);
     Observation o = new Observation(e.method(), e.request().uri(), e.requestId(), e.at(), route.primary(),
         legacy.response(), fresh.response(), legacy.error(), fresh.error());
     return judge.judge(route, e, o, targets.problems(e, legacy, fresh));

@@ -17,7 +17,7 @@ public final class PairStep implements Step {
   private final ObservationJudge judge;
 
   public PairStep(Judge judge) {
-    this.judge = new ObservationJudge(judge);
+    this.judge = new ObservationJudge(judge, ReplayNoise.OFF);
   }
 
   @Override

@@ -1,10 +1,12 @@
 package dev.strangler.replay.step;
 
+import dev.strangler.capture.CaptureLine;
 import dev.strangler.config.RouteConfig;
 import dev.strangler.replay.input.RecordedExchange;
 import dev.strangler.replay.input.Problem;
 import dev.strangler.replay.send.Answer;
 import dev.strangler.replay.send.Sender;
+import dev.strangler.rewrite.RequestRewrite;
 import dev.strangler.routing.Side;
 import java.net.URI;
 import java.util.EnumMap;
@@ -23,9 +25,11 @@ public final class Targets {
     this.bases = new EnumMap<>(bases);
   }
 
-  /** Sends the exchange's request to a side, with the route's response timeout. */
+  /** Sends the exchange's request, as the route rewrites it for the side, with the route's response timeout. */
   Answer ask(Side side, RecordedExchange e, RouteConfig route) throws InterruptedException {
-    return sender.send(bases.get(side), e.request(), e.host(), route.timeouts().response());
+    RequestRewrite rewrite = route.rewriteOf(side);
+    CaptureLine.Request request = rewrite == null ? e.request() : rewrite.apply(e.request());
+    return sender.send(bases.get(side), request, e.host(), route.timeouts().response());
   }
 
   /** The problem an unreachable side makes, if it was. */
