@@ -1,0 +1,167 @@
+"use strict";
+// The operator console: logs in with the admin token (kept only in the form field until sent),
+// then reads and flips through the admin API under the session cookie, polling every 3 s.
+(function () {
+  const POLL_MS = 3000;
+  const LOW_PARITY = 0.99;
+  let csrf = null;
+  let timer = null;
+  let audit = [];
+  let routes = [];
+  let flipping = null;
+
+  const $ = (id) => document.getElementById(id);
+
+  function el(tag, text, cls) {
+    const e = document.createElement(tag);
+    if (text !== undefined && text !== null) e.textContent = String(text);
+    if (cls) e.className = cls;
+    return e;
+  }
+
+  async function call(method, path, body) {
+    const headers = { "Accept": "application/json" };
+    if (body !== undefined) headers["Content-Type"] = "application/json";
+    if (method !== "GET" && csrf) { headers["X-CSRF-Token"] = csrf; headers["X-Actor"] = "console"; }
+    const r = await fetch(path, { method, headers, credentials: "same-origin",
+      body: body === undefined ? undefined : JSON.stringify(body) });
+    const text = await r.text();
+    let json = null;
+    try { json = text ? JSON.parse(text) : null; } catch (e) { json = null; }
+    return { status: r.status, json };
+  }
+
+  function show(view) {
+    for (const id of ["login", "routes", "audit"]) $(id).hidden = id !== view;
+    $("nav").hidden = view === "login";
+  }
+
+  function loggedOut(message) {
+    csrf = null;
+    clearInterval(timer);
+    timer = null;
+    routes = [];
+    audit = [];
+    $("routes-table").tBodies[0].replaceChildren();
+    $("audit-table").tBodies[0].replaceChildren();
+    $("login-error").textContent = message || "";
+    show("login");
+    $("token").focus();
+  }
+
+  function loggedIn(session) {
+    csrf = session.csrf;
+    $("token").value = "";
+    $("login-error").textContent = "";
+    route();
+    refresh();
+    timer = setInterval(refresh, POLL_MS);
+  }
+
+  function route() {
+    if (!csrf) return;
+    show(location.hash === "#audit" ? "audit" : "routes");
+  }
+
+  async function refresh() {
+    const [r, a] = await Promise.all([
+      call("GET", "/admin/routes"),
+      call("GET", "/admin/audit?limit=1000&after=" + (audit.length ? audit[audit.length - 1].seq : 0))]);
+    if (r.status === 401 || a.status === 401) { loggedOut("Your session ended: log in again."); return; }
+    if (r.status === 200) { routes = r.json.routes; renderRoutes(r.json.config_error); }
+    if (a.status === 200) { audit = audit.concat(a.json.entries); renderAudit(); }
+  }
+
+  function percent(p) {
+    return p === null || p === undefined ? "no data" : (p * 100).toFixed(1) + "%";
+  }
+
+  function renderRoutes(configError) {
+    const body = $("routes-table").tBodies[0];
+    body.replaceChildren(...routes.map((rt) => {
+      const tr = el("tr");
+      tr.dataset.route = rt.id;
+      const match = rt.match.path + (rt.match.methods.length ? " [" + rt.match.methods.join(",") + "]" : "")
+        + (rt.match.host ? " host " + rt.match.host : "");
+      tr.append(el("th", rt.id), el("td", match), el("td", rt.primary, "primary"), el("td", rt.source));
+      const low = rt.parity !== null && rt.parity < LOW_PARITY;
+      tr.append(el("td", percent(rt.parity), low ? "parity parity-low" : "parity"));
+      tr.append(el("td", Object.entries(rt.outcomes).filter(([, n]) => n > 0)
+        .map(([k, n]) => k + " " + n).join(", ") || "none", "outcomes"));
+      const to = rt.primary === "legacy" ? "new" : "legacy";
+      const b = el("button", to === "new" ? "Flip to new" : "Roll back to legacy");
+      b.type = "button";
+      b.setAttribute("aria-label", (to === "new" ? "Flip " : "Roll back ") + rt.id + " to " + to);
+      b.addEventListener("click", () => openFlip(rt.id, rt.primary, to));
+      const cell = el("td");
+      cell.append(b);
+      tr.append(cell);
+      return tr;
+    }));
+    $("routes-status").textContent = (configError ? "Config reload refused: " + configError + ". " : "")
+      + "Updated " + new Date().toLocaleTimeString() + ".";
+  }
+
+  function renderAudit() {
+    const r = $("audit-route").value.trim().toLowerCase();
+    const a = $("audit-actor").value.trim().toLowerCase();
+    const rows = audit.filter((e) => (!r || e.route.toLowerCase().includes(r))
+      && (!a || e.actor.toLowerCase().includes(a))).slice().reverse();
+    $("audit-table").tBodies[0].replaceChildren(...rows.map((e) => {
+      const tr = el("tr");
+      tr.append(el("td", e.seq), el("td", e.at), el("td", e.route), el("td", e.from), el("td", e.to),
+        el("td", e.actor), el("td", e.reason));
+      return tr;
+    }));
+  }
+
+  function openFlip(id, from, to) {
+    flipping = { id, from, to };
+    $("flip-title").textContent = to === "new" ? "Flip " + id + " to new" : "Roll back " + id + " to legacy";
+    $("flip-summary").textContent = "Route " + id + " is served by " + from + ". After you confirm, "
+      + to + " serves its next request on every instance.";
+    $("flip-reason").value = "";
+    $("flip-error").textContent = "";
+    $("flip-dialog").showModal();
+    $("flip-reason").focus();
+  }
+
+  async function confirmFlip(ev) {
+    ev.preventDefault();
+    const reason = $("flip-reason").value.trim();
+    if (!reason) { $("flip-error").textContent = "A reason is required."; $("flip-reason").focus(); return; }
+    const f = flipping;
+    const r = await call("POST", "/admin/routes/" + encodeURIComponent(f.id) + "/cutover",
+      { primary: f.to, expect: f.from, reason });
+    if (r.status === 200) { $("flip-dialog").close(); refresh(); return; }
+    if (r.status === 401) { $("flip-dialog").close(); loggedOut("Your session ended: log in again."); return; }
+    $("flip-error").textContent = r.status === 409
+      ? "Someone else flipped this route first (it is now " + r.json.primary + "): cancel and look again."
+      : "The flip failed: " + (r.json && r.json.error ? r.json.error : "HTTP " + r.status);
+  }
+
+  async function login(ev) {
+    ev.preventDefault();
+    const r = await call("POST", "/console/api/login", { token: $("token").value });
+    $("token").value = "";
+    if (r.status === 200) { loggedIn(r.json); return; }
+    $("login-error").textContent = r.json && r.json.error ? r.json.error : "Login failed (HTTP " + r.status + ").";
+  }
+
+  async function logout() {
+    await call("POST", "/console/api/logout");
+    loggedOut("Logged out.");
+  }
+
+  document.addEventListener("DOMContentLoaded", async () => {
+    $("login-form").addEventListener("submit", login);
+    $("logout").addEventListener("click", logout);
+    $("flip-form").addEventListener("submit", confirmFlip);
+    $("flip-cancel").addEventListener("click", () => $("flip-dialog").close());
+    $("audit-route").addEventListener("input", renderAudit);
+    $("audit-actor").addEventListener("input", renderAudit);
+    window.addEventListener("hashchange", route);
+    const s = await call("GET", "/console/api/session");
+    if (s.status === 200 && s.json.csrf) loggedIn(s.json); else loggedOut("");
+  });
+})();
