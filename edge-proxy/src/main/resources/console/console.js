@@ -3,12 +3,16 @@
 // then reads and flips through the admin API under the session cookie, polling every 3 s.
 (function () {
   const POLL_MS = 3000;
+  const CHART_MS = 5000;
+  const DAY_S = 24 * 3600;
   const LOW_PARITY = 0.99;
   let csrf = null;
   let timer = null;
   let audit = [];
   let routes = [];
   let flipping = null;
+  let chartTimer = null;
+  const charts = new Map();
 
   const $ = (id) => document.getElementById(id);
 
@@ -39,7 +43,12 @@
   function loggedOut(message) {
     csrf = null;
     clearInterval(timer);
+    clearInterval(chartTimer);
     timer = null;
+    chartTimer = null;
+    charts.forEach((c) => c.plot.destroy());
+    charts.clear();
+    $("charts").replaceChildren();
     routes = [];
     audit = [];
     $("routes-table").tBodies[0].replaceChildren();
@@ -54,8 +63,9 @@
     $("token").value = "";
     $("login-error").textContent = "";
     route();
-    refresh();
+    refresh().then(refreshCharts);
     timer = setInterval(refresh, POLL_MS);
+    chartTimer = setInterval(refreshCharts, CHART_MS);
   }
 
   function route() {
@@ -100,6 +110,42 @@
     }));
     $("routes-status").textContent = (configError ? "Config reload refused: " + configError + ". " : "")
       + "Updated " + new Date().toLocaleTimeString() + ".";
+  }
+
+  function lastDay() {
+    const now = Date.now() / 1000;
+    return [now - DAY_S, now];
+  }
+
+  function chartFor(id) {
+    if (charts.has(id)) return charts.get(id);
+    const box = el("figure", null, "chart");
+    box.dataset.route = id;
+    const caption = el("figcaption", id + ": no data yet");
+    box.append(caption);
+    $("charts").append(box);
+    const plot = new uPlot({ width: 640, height: 160, scales: { x: { time: true, range: lastDay }, y: { range: [0, 100] } },
+      series: [{}, { label: "parity %", stroke: "#24323f", width: 2, points: { show: true },
+        value: (u, v) => v === null ? "-" : v.toFixed(1) + "%" }],
+      axes: [{}, { values: (u, ticks) => ticks.map((t) => t + "%") }] }, [[], []], box);
+    const c = { box, caption, plot };
+    charts.set(id, c);
+    return c;
+  }
+
+  async function refreshCharts() {
+    for (const rt of routes.filter((r) => r.shadow.enabled)) {
+      const r = await call("GET", "/console/api/parity/" + encodeURIComponent(rt.id));
+      if (r.status === 401) { loggedOut("Your session ended: log in again."); return; }
+      if (r.status !== 200 || !csrf) continue;
+      const c = chartFor(rt.id);
+      const values = r.json.parity.map((p) => p * 100);
+      c.plot.setData([r.json.minutes, values]);
+      c.box.dataset.points = String(values.length);
+      c.caption.textContent = rt.id + ": " + (values.length
+        ? values.length + " minute(s) with mirrored traffic, last " + values[values.length - 1].toFixed(1) + "%"
+        : "no mirrored traffic in 24 h");
+    }
   }
 
   function renderAudit() {

@@ -25,11 +25,11 @@ import org.junit.jupiter.api.io.TempDir;
  * The console in Debian's headless Chromium against a full edge whose two upstreams disagree on
  * one order in four: no data before login, a wrong token refused, every route with its parity,
  * a flip and a rollback (each with a reason) that the next proxied request and the audit page
- * show, no request to another origin and no script error. Screenshots: target/console-*.png.
+ * show, the 24 h parity chart with its point, no request to another origin and no script error. Screenshots: target/console-*.png.
  */
 class ConsoleBrowserTest {
   private static final String TOKEN = "console-test-token-5b1f";
-  private static final Duration WAIT = Duration.ofSeconds(20);
+  private static final Duration WAIT = Duration.ofSeconds(30);
 
   @TempDir Path dir;
   private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -65,6 +65,10 @@ class ConsoleBrowserTest {
         assertThat(browser.text("tr[data-route=orders] .outcomes")).contains("match 3").contains("diff 1");
         assertThat(browser.text("tr[data-route=orders] .primary")).isEqualTo("legacy");
         assertThat(browser.text("tr[data-route=rest] .parity")).isEqualTo("no data");
+        browser.await("return document.querySelector('figure.chart[data-route=orders]') !== null"
+            + " && document.querySelector('figure.chart[data-route=orders]').dataset.points >= 1", WAIT);
+        browser.await("return document.querySelector('figure.chart[data-route=orders] canvas') !== null", WAIT);
+        assertThat(browser.text("figure.chart[data-route=orders] figcaption")).contains("minute(s) with mirrored traffic");
         assertThat(browser.script("return document.cookie").asText()).doesNotContain(ConsoleSessions.COOKIE);
         assertThat(browser.script("return document.documentElement.outerHTML").asText()).doesNotContain(TOKEN);
         browser.screenshot(shot("routes"));
