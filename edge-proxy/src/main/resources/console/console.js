@@ -36,7 +36,7 @@
   }
 
   function show(view) {
-    for (const id of ["login", "routes", "audit"]) $(id).hidden = id !== view;
+    for (const id of ["login", "routes", "route", "audit"]) $(id).hidden = id !== view;
     $("nav").hidden = view === "login";
   }
 
@@ -70,7 +70,9 @@
 
   function route() {
     if (!csrf) return;
-    show(location.hash === "#audit" ? "audit" : "routes");
+    const page = location.hash.startsWith("#route/") ? "route" : location.hash === "#audit" ? "audit" : "routes";
+    show(page);
+    if (page === "route") openRoute(decodeURIComponent(location.hash.substring("#route/".length)));
   }
 
   async function refresh() {
@@ -80,6 +82,7 @@
     if (r.status === 401 || a.status === 401) { loggedOut("Your session ended: log in again."); return; }
     if (r.status === 200) { routes = r.json.routes; renderRoutes(r.json.config_error); }
     if (a.status === 200) { audit = audit.concat(a.json.entries); renderAudit(); }
+    if (!$("route").hidden) refreshGroups();
   }
 
   function percent(p) {
@@ -93,7 +96,11 @@
       tr.dataset.route = rt.id;
       const match = rt.match.path + (rt.match.methods.length ? " [" + rt.match.methods.join(",") + "]" : "")
         + (rt.match.host ? " host " + rt.match.host : "");
-      tr.append(el("th", rt.id), el("td", match), el("td", rt.primary, "primary"), el("td", rt.source));
+      const name = el("th");
+      const link = el("a", rt.id);
+      link.href = "#route/" + encodeURIComponent(rt.id);
+      name.append(link);
+      tr.append(name, el("td", match), el("td", rt.primary, "primary"), el("td", rt.source));
       const low = rt.parity !== null && rt.parity < LOW_PARITY;
       tr.append(el("td", percent(rt.parity), low ? "parity parity-low" : "parity"));
       tr.append(el("td", Object.entries(rt.outcomes).filter(([, n]) => n > 0)
@@ -146,6 +153,105 @@
         ? values.length + " minute(s) with mirrored traffic, last " + values[values.length - 1].toFixed(1) + "%"
         : "no mirrored traffic in 24 h");
     }
+  }
+
+  let current = { route: null, fingerprint: null, groups: [] };
+
+  function openRoute(id) {
+    if (current.route !== id) {
+      current = { route: id, fingerprint: null, groups: [] };
+      $("route-title").textContent = "Route " + id;
+      $("groups-table").tBodies[0].replaceChildren();
+      $("example").hidden = true;
+    }
+    refreshGroups();
+  }
+
+  async function refreshGroups() {
+    const id = current.route;
+    const r = await call("GET", "/admin/discrepancies/groups?limit=100&route=" + encodeURIComponent(id));
+    if (r.status !== 200 || id !== current.route) return;
+    current.groups = r.json.groups;
+    $("groups-empty").textContent = current.groups.length ? "" : "No discrepancies recorded for this route.";
+    $("groups-table").tBodies[0].replaceChildren(...current.groups.map((g) => {
+      const tr = el("tr");
+      tr.dataset.fingerprint = g.fingerprint;
+      const actions = el("td");
+      const show = el("button", "Show example");
+      show.type = "button";
+      show.addEventListener("click", () => showExample(g.fingerprint));
+      const exp = el("button", "Export JSONL");
+      exp.type = "button";
+      exp.addEventListener("click", () => exportGroup(g));
+      actions.append(show, " ", exp);
+      tr.append(el("td", g.outcome), el("td", g.count, "count"), el("td", g.first_seen), el("td", g.last_seen),
+        el("td", g.fingerprint), actions);
+      return tr;
+    }));
+    if (!current.fingerprint && current.groups.length) showExample(current.groups[0].fingerprint);
+  }
+
+  function showExample(fingerprint) {
+    const g = current.groups.find((x) => x.fingerprint === fingerprint);
+    current.fingerprint = fingerprint;
+    if (!g || !g.example) { $("example").hidden = true; return; }
+    const ex = g.example;
+    const paths = new Set(ex.diffs.map((d) => d.path));
+    $("example-request").textContent = "Request: " + ex.method + " " + ex.path + (ex.query ? "?" + ex.query : "")
+      + " (" + ex.at + ", request id " + ex.request_id + ", served by " + ex.served_by + ")";
+    $("example-diffs").tBodies[0].replaceChildren(...ex.diffs.map((d) => {
+      const tr = el("tr");
+      tr.append(el("td", d.path), el("td", d.kind), el("td", JSON.stringify(d.legacy)),
+        el("td", JSON.stringify(d.new)));
+      return tr;
+    }));
+    for (const side of ["legacy", "new"]) {
+      const s = ex[side];
+      const pre = $("side-" + side);
+      pre.replaceChildren();
+      if (!s) { pre.textContent = "(no answer)"; continue; }
+      pre.append("status " + s.status + ", " + s.latency_ms + " ms" + (s.error ? ", " + s.error : "") + "\n");
+      if (s.core !== undefined) render(pre, s.core, "$", paths, "");
+    }
+    $("example").hidden = false;
+  }
+
+  function render(into, value, path, paths, indent) {
+    const target = paths.has(path) ? el("mark", null, "diff") : into;
+    if (target !== into) { target.title = "differs: " + path; target.append("\u2260 "); into.append(target); }
+    if (value !== null && typeof value === "object") {
+      const entries = Array.isArray(value) ? value.map((v, i) => [i, v]) : Object.entries(value);
+      target.append(Array.isArray(value) ? "[" : "{");
+      entries.forEach(([k, v], i) => {
+        target.append("\n" + indent + "  " + (Array.isArray(value) ? "" : JSON.stringify(k) + ": "));
+        const child = Array.isArray(value) ? path + "[" + k + "]"
+          : /^[A-Za-z_][A-Za-z0-9_]*$/.test(k) ? path + "." + k : path + "[" + JSON.stringify(k) + "]";
+        render(target, v, child, paths, indent + "  ");
+        if (i < entries.length - 1) target.append(",");
+      });
+      target.append((entries.length ? "\n" + indent : "") + (Array.isArray(value) ? "]" : "}"));
+    } else {
+      target.append(JSON.stringify(value));
+    }
+  }
+
+  async function exportGroup(g) {
+    const lines = [];
+    let before = "";
+    do {
+      const r = await call("GET", "/admin/discrepancies?limit=1000&route=" + encodeURIComponent(g.route)
+        + "&fingerprint=" + encodeURIComponent(g.fingerprint) + (before ? "&before=" + encodeURIComponent(before) : ""));
+      if (r.status !== 200) return;
+      r.json.discrepancies.forEach((d) => lines.push(JSON.stringify(d)));
+      before = r.json.next;
+    } while (before);
+    const a = el("a");
+    a.href = URL.createObjectURL(new Blob([lines.reverse().join("\n") + "\n"], { type: "application/x-ndjson" }));
+    a.download = g.route + "-" + g.fingerprint + ".jsonl";
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(a.href), 10000);
   }
 
   function renderAudit() {

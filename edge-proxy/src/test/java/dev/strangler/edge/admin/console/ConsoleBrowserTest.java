@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The console in Debian's headless Chromium against a full edge whose two upstreams disagree on
  * one order in four: no data before login, a wrong token refused, every route with its parity,
  * a flip and a rollback (each with a reason) that the next proxied request and the audit page
- * show, the 24 h parity chart with its point, no request to another origin and no script error. Screenshots: target/console-*.png.
+ * show, the 24 h parity chart with its point, the route's discrepancy group with its example side
+ * by side and the differing value marked, no request to another origin and no script error. Screenshots: target/console-*.png.
  */
 class ConsoleBrowserTest {
   private static final String TOKEN = "console-test-token-5b1f";
@@ -72,6 +73,18 @@ class ConsoleBrowserTest {
         assertThat(browser.script("return document.cookie").asText()).doesNotContain(ConsoleSessions.COOKIE);
         assertThat(browser.script("return document.documentElement.outerHTML").asText()).doesNotContain(TOKEN);
         browser.screenshot(shot("routes"));
+
+        browser.click("tr[data-route=orders] th a");
+        browser.await("return !document.getElementById('example').hidden", WAIT);
+        assertThat(browser.text("#groups-table tbody tr .count")).isEqualTo("1");
+        assertThat(browser.text("#example-request")).contains("GET /orders/2");
+        assertThat(browser.text("#example-diffs tbody")).contains("$.total").contains("10").contains("12");
+        assertThat(browser.text("#side-legacy mark.diff")).isEqualTo("\u2260 10");
+        assertThat(browser.text("#side-new mark.diff")).isEqualTo("\u2260 12");
+        assertThat(browser.script("return document.querySelectorAll('.side mark').length").asInt()).isEqualTo(2);
+        browser.screenshot(shot("route"));
+        browser.click("#groups-table tbody tr button:nth-of-type(2)");
+        browser.click("a[href='#routes']");
 
         flip(browser, "orders", "switch to the new core");
         assertThat(get(proxy, "/orders/1")).contains("\"side\":\"new\"");
