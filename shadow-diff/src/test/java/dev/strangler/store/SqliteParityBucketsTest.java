@@ -1,35 +1,13 @@
 package dev.strangler.store;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import dev.strangler.store.ParityBuckets.Bucket;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.List;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Parity buckets on SQLite: two writers add to one minute, a reopened store keeps them, pruning drops the old. */
-class SqliteParityBucketsTest {
+class SqliteParityBucketsTest extends ParityBucketsContract {
   @TempDir Path dir;
 
-  @Test
-  void writersAddToSharedMinutesThatSurviveAReopenUntilPruned() {
-    String url = "jdbc:sqlite:" + dir.resolve("edge.db");
-    Instant t = Instant.parse("2026-12-06T12:00:42.500Z");
-    Instant minute = Instant.parse("2026-12-06T12:00:00Z");
-    assertThat(ParityBuckets.minuteOf(t)).isEqualTo(minute);
-    try (ParityBuckets a = ParityBuckets.open(url); ParityBuckets b = ParityBuckets.open(url)) {
-      a.add(List.of(new Bucket("orders", t, 3, 4), new Bucket("orders", t.minusSeconds(3600), 1, 1)));
-      b.add(List.of(new Bucket("orders", t.plusSeconds(5), 1, 2), new Bucket("other", t, 0, 1)));
-      a.add(List.of());
-    }
-    try (ParityBuckets reopened = ParityBuckets.open(url)) {
-      assertThat(reopened.since("orders", minute.minusSeconds(7200))).containsExactly(
-          new Bucket("orders", minute.minusSeconds(3600), 1, 1), new Bucket("orders", minute, 4, 6));
-      assertThat(reopened.pruneBefore(minute.minusSeconds(60))).isEqualTo(1);
-      assertThat(reopened.since("orders", Instant.EPOCH)).containsExactly(new Bucket("orders", minute, 4, 6));
-      assertThat(reopened.since("missing", Instant.EPOCH)).isEmpty();
-    }
+  @Override
+  protected String freshUrl() {
+    return "jdbc:sqlite:" + dir.resolve("edge.db");
   }
 }
