@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * generated once into {@code <stateDir>/admin.token} (owner-only) and reused on later starts.
  * Only a digest of the token is kept, and neither the token nor the digest is ever logged.
  */
-final class AdminToken {
+public final class AdminToken {
   static final String FILE_NAME = "admin.token";
   private static final Logger LOG = LoggerFactory.getLogger(AdminToken.class);
   private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
@@ -63,7 +63,11 @@ final class AdminToken {
         || !authorization.substring(0, BEARER.length()).toLowerCase(Locale.ROOT).equals(BEARER)) {
       return false;
     }
-    String presented = authorization.substring(BEARER.length()).strip();
+    return matches(authorization.substring(BEARER.length()).strip());
+  }
+
+  /** Whether {@code presented} is this token (constant-time compare). */
+  public boolean matches(String presented) {
     return MessageDigest.isEqual(digest, sha256(presented));
   }
 
