@@ -71,6 +71,7 @@ final class SuggestCommand implements Callable<Integer> {
   private final NoiseLearning learning = new NoiseLearning(new NoiseModel());
   private final Map<String, Object> last = new HashMap<>();
   private final List<DiscrepancyRecord> examples = new ArrayList<>();
+  private long unpaired;
 
   @Override
   public Integer call() throws Exception {
@@ -91,6 +92,10 @@ final class SuggestCommand implements Callable<Integer> {
           }
           return true;
         });
+    if (unpaired > 0) {
+      main.err().println("replay: " + unpaired + " answers of requests past the first " + MAX_REQUESTS
+          + " (or records past " + MAX_EXAMPLES + ") were not used");
+    }
     ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     for (RouteConfig r : cfg.routes()) {
       NoiseConfig rule = minObservations == null ? r.shadow().noise()
@@ -117,6 +122,8 @@ final class SuggestCommand implements Callable<Integer> {
       DiscrepancyRecord r = s.record();
       if (r.outcome() != Outcome.MATCH && examples.size() < MAX_EXAMPLES) {
         examples.add(r);
+      } else if (r.outcome() != Outcome.MATCH) {
+        unpaired++;
       }
       String key = route.id() + " " + r.method() + " " + r.path() + "?" + r.query();
       cores(route, key + " legacy", r.legacy());
@@ -145,6 +152,10 @@ final class SuggestCommand implements Callable<Integer> {
   }
 
   private Object remember(String key, Object value) {
-    return last.size() < MAX_REQUESTS || last.containsKey(key) ? last.put(key, value) : null;
+    if (last.size() < MAX_REQUESTS || last.containsKey(key)) {
+      return last.put(key, value);
+    }
+    unpaired++;
+    return null;
   }
 }
