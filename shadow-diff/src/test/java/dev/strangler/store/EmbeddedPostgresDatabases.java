@@ -4,16 +4,34 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** One real PostgreSQL server (zonky, no Docker) handing out a fresh database per call. */
-final class EmbeddedPostgresDatabases implements AutoCloseable {
-  private final EmbeddedPostgres postgres;
+/**
+ * One real PostgreSQL server (zonky, no Docker) for a test class, handing out a fresh database
+ * per call. Register it as a static {@code @RegisterExtension} field: it starts before the
+ * class's tests and stops after them.
+ */
+final class EmbeddedPostgresDatabases implements BeforeAllCallback, AfterAllCallback {
   private final String prefix;
   private final AtomicInteger databases = new AtomicInteger();
+  private EmbeddedPostgres postgres;
 
-  EmbeddedPostgresDatabases(String prefix) throws Exception {
-    this.postgres = EmbeddedPostgres.start();
+  EmbeddedPostgresDatabases(String prefix) {
     this.prefix = prefix;
+  }
+
+  @Override
+  public void beforeAll(ExtensionContext context) throws Exception {
+    postgres = EmbeddedPostgres.start();
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) throws Exception {
+    if (postgres != null) {
+      postgres.close();
+    }
   }
 
   /** The JDBC URL of a new, empty database. */
@@ -24,10 +42,5 @@ final class EmbeddedPostgresDatabases implements AutoCloseable {
       st.execute("CREATE DATABASE " + name);
     }
     return postgres.getJdbcUrl("postgres", name);
-  }
-
-  @Override
-  public void close() throws Exception {
-    postgres.close();
   }
 }

@@ -9,24 +9,11 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class PostgresDiscrepancyStoreTest extends DiscrepancyStoreContract {
-  private static EmbeddedPostgresDatabases postgres;
-
-  @BeforeAll
-  static void startPostgres() throws Exception {
-    postgres = new EmbeddedPostgresDatabases("discrepancies");
-  }
-
-  @AfterAll
-  static void stopPostgres() throws Exception {
-    if (postgres != null) {
-      postgres.close();
-    }
-  }
+  @RegisterExtension static final EmbeddedPostgresDatabases postgres = new EmbeddedPostgresDatabases("discrepancies");
 
   @Override
   protected String freshUrl() throws Exception {

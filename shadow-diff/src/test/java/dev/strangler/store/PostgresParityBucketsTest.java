@@ -1,22 +1,9 @@
 package dev.strangler.store;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class PostgresParityBucketsTest extends ParityBucketsContract {
-  private static EmbeddedPostgresDatabases postgres;
-
-  @BeforeAll
-  static void startPostgres() throws Exception {
-    postgres = new EmbeddedPostgresDatabases("parity");
-  }
-
-  @AfterAll
-  static void stopPostgres() throws Exception {
-    if (postgres != null) {
-      postgres.close();
-    }
-  }
+  @RegisterExtension static final EmbeddedPostgresDatabases postgres = new EmbeddedPostgresDatabases("parity");
 
   @Override
   protected String freshUrl() throws Exception {

@@ -4,24 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.strangler.routing.Side;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class PostgresStateStoreTest extends StateStoreContract {
-  private static EmbeddedPostgresDatabases postgres;
-
-  @BeforeAll
-  static void startPostgres() throws Exception {
-    postgres = new EmbeddedPostgresDatabases("state");
-  }
-
-  @AfterAll
-  static void stopPostgres() throws Exception {
-    if (postgres != null) {
-      postgres.close();
-    }
-  }
+  @RegisterExtension static final EmbeddedPostgresDatabases postgres = new EmbeddedPostgresDatabases("state");
 
   @Override
   protected String freshUrl() throws Exception {
