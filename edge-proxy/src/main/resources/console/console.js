@@ -23,6 +23,31 @@
     return e;
   }
 
+  function setText(e, text) {
+    const t = text === undefined || text === null ? "" : String(text);
+    if (e.textContent !== t) e.textContent = t;
+  }
+
+  // Updates a table body in place, one row per key: a row (and its buttons) survives a refresh,
+  // so a click, the focus and the reader's place are kept.
+  function keyed(body, items, keyOf, make, fill) {
+    const rows = new Map([...body.rows].map((tr) => [tr.dataset.key, tr]));
+    const wanted = items.map((item) => {
+      const key = String(keyOf(item));
+      let tr = rows.get(key);
+      if (tr) rows.delete(key); else { tr = make(key); tr.dataset.key = key; }
+      fill(tr, item);
+      return tr;
+    });
+    rows.forEach((tr) => tr.remove());
+    wanted.forEach((tr, i) => { if (body.rows[i] !== tr) body.insertBefore(tr, body.rows[i] || null); });
+  }
+
+  function cells(tr, n) {
+    for (let i = 0; i < n; i++) tr.append(el("td"));
+    return tr;
+  }
+
   async function call(method, path, body) {
     const headers = { "Accept": "application/json" };
     if (body !== undefined) headers["Content-Type"] = "application/json";
@@ -36,7 +61,7 @@
   }
 
   function show(view) {
-    for (const id of ["login", "routes", "route", "audit"]) $(id).hidden = id !== view;
+    for (const id of ["login", "routes", "route", "audit", "instances"]) $(id).hidden = id !== view;
     $("nav").hidden = view === "login";
   }
 
@@ -53,6 +78,7 @@
     audit = [];
     $("routes-table").tBodies[0].replaceChildren();
     $("audit-table").tBodies[0].replaceChildren();
+    $("instances-table").tBodies[0].replaceChildren();
     $("login-error").textContent = message || "";
     show("login");
     $("token").focus();
@@ -70,8 +96,10 @@
 
   function route() {
     if (!csrf) return;
-    const page = location.hash.startsWith("#route/") ? "route" : location.hash === "#audit" ? "audit" : "routes";
+    const page = location.hash.startsWith("#route/") ? "route"
+      : ["#audit", "#instances"].includes(location.hash) ? location.hash.substring(1) : "routes";
     show(page);
+    if (page === "instances") refreshInstances();
     if (page === "route") openRoute(decodeURIComponent(location.hash.substring("#route/".length)));
   }
 
@@ -83,40 +111,70 @@
     if (r.status === 200) { routes = r.json.routes; renderRoutes(r.json.config_error); }
     if (a.status === 200) { audit = audit.concat(a.json.entries); renderAudit(); }
     if (!$("route").hidden) refreshGroups();
+    if (!$("instances").hidden) refreshInstances();
   }
 
   function percent(p) {
     return p === null || p === undefined ? "no data" : (p * 100).toFixed(1) + "%";
   }
 
+  function serving(rt) {
+    const w = rt.weight ? rt.weight.new : null;
+    return w !== null && w > 0 && w < 100 ? "new " + w + "% / legacy " + (100 - w) + "%" : rt.primary;
+  }
+
+  function ms(v) {
+    return v === null || v === undefined ? "-" : v < 10 ? v.toFixed(1) : Math.round(v).toString();
+  }
+
+  function sideLine(name, s) {
+    if (!s || !s.answered) return name + ": served none";
+    return name + ": p50 " + ms(s.p50_ms) + " ms, p99 " + ms(s.p99_ms) + " ms, "
+      + (s.error_rate * 100).toFixed(1) + "% 5xx of " + s.answered;
+  }
+
+  function routeRow(id) {
+    const tr = cells(el("tr"), 8);
+    tr.dataset.route = id;
+    const name = el("th");
+    name.scope = "row";
+    const link = el("a", id);
+    link.href = "#route/" + encodeURIComponent(id);
+    name.append(link);
+    tr.replaceChild(name, tr.cells[0]);
+    ["match", "primary", "source", "parity", "outcomes", "latency"].forEach((c, i) => { tr.cells[i + 1].className = c; });
+    const b = el("button");
+    b.type = "button";
+    b.addEventListener("click", () => {
+      const rt = routes.find((r) => r.id === id);
+      if (rt) openFlip(rt.id, rt.primary, rt.primary === "legacy" ? "new" : "legacy");
+    });
+    tr.cells[7].append(b);
+    return tr;
+  }
+
+  function fillRoute(tr, rt) {
+    const c = tr.cells;
+    setText(c[1], rt.match.path + (rt.match.methods.length ? " [" + rt.match.methods.join(",") + "]" : "")
+      + (rt.match.host ? " host " + rt.match.host : ""));
+    setText(c[2], serving(rt));
+    setText(c[3], rt.source);
+    const low = rt.parity !== null && rt.parity < LOW_PARITY;
+    c[4].className = low ? "parity parity-low" : "parity";
+    setText(c[4], percent(rt.parity));
+    setText(c[5], Object.entries(rt.outcomes).filter(([, n]) => n > 0).map(([k, n]) => k + " " + n).join(", ") || "none");
+    const sides = rt.sides || {};
+    setText(c[6], sideLine("legacy", sides.legacy) + "\n" + sideLine("new", sides.new));
+    const to = rt.primary === "legacy" ? "new" : "legacy";
+    const b = c[7].firstChild;
+    setText(b, to === "new" ? "Flip to new" : "Roll back to legacy");
+    b.setAttribute("aria-label", (to === "new" ? "Flip " : "Roll back ") + rt.id + " to " + to);
+  }
+
   function renderRoutes(configError) {
-    const body = $("routes-table").tBodies[0];
-    body.replaceChildren(...routes.map((rt) => {
-      const tr = el("tr");
-      tr.dataset.route = rt.id;
-      const match = rt.match.path + (rt.match.methods.length ? " [" + rt.match.methods.join(",") + "]" : "")
-        + (rt.match.host ? " host " + rt.match.host : "");
-      const name = el("th");
-      const link = el("a", rt.id);
-      link.href = "#route/" + encodeURIComponent(rt.id);
-      name.append(link);
-      tr.append(name, el("td", match), el("td", rt.primary, "primary"), el("td", rt.source));
-      const low = rt.parity !== null && rt.parity < LOW_PARITY;
-      tr.append(el("td", percent(rt.parity), low ? "parity parity-low" : "parity"));
-      tr.append(el("td", Object.entries(rt.outcomes).filter(([, n]) => n > 0)
-        .map(([k, n]) => k + " " + n).join(", ") || "none", "outcomes"));
-      const to = rt.primary === "legacy" ? "new" : "legacy";
-      const b = el("button", to === "new" ? "Flip to new" : "Roll back to legacy");
-      b.type = "button";
-      b.setAttribute("aria-label", (to === "new" ? "Flip " : "Roll back ") + rt.id + " to " + to);
-      b.addEventListener("click", () => openFlip(rt.id, rt.primary, to));
-      const cell = el("td");
-      cell.append(b);
-      tr.append(cell);
-      return tr;
-    }));
-    $("routes-status").textContent = (configError ? "Config reload refused: " + configError + ". " : "")
-      + "Updated " + new Date().toLocaleTimeString() + ".";
+    keyed($("routes-table").tBodies[0], routes, (rt) => rt.id, routeRow, fillRoute);
+    setText($("routes-status"), (configError ? "Config reload refused: " + configError + ". " : "")
+      + "Updated " + new Date().toLocaleTimeString() + ".");
   }
 
   function lastDay() {
@@ -155,11 +213,11 @@
     }
   }
 
-  let current = { route: null, fingerprint: null, groups: [] };
+  let current = { route: null, fingerprint: null, groups: [], trend: {} };
 
   function openRoute(id) {
     if (current.route !== id) {
-      current = { route: id, fingerprint: null, groups: [] };
+      current = { route: id, fingerprint: null, groups: [], trend: {} };
       $("route-title").textContent = "Route " + id;
       $("groups-table").tBodies[0].replaceChildren();
       $("example").hidden = true;
@@ -167,28 +225,68 @@
     refreshGroups();
   }
 
+  const BARS = "\u2581\u2582\u2583\u2584\u2585\u2586\u2587\u2588";
+
+  // A text sparkline of the last 24 hours (one character per hour), with the numbers for a reader.
+  function sparkline(counts) {
+    if (!counts) return { text: "-", label: "no records in 24 h" };
+    const max = Math.max(...counts);
+    const text = counts.map((n) => n === 0 ? "\u00B7" : BARS[Math.min(7, Math.floor((n / max) * 7.999))]).join("");
+    const total = counts.reduce((a, b) => a + b, 0);
+    return { text, label: total + " in 24 h, last hour " + counts[counts.length - 1] + ", busiest hour " + max };
+  }
+
+  function groupRow(fingerprint) {
+    const tr = cells(el("tr"), 7);
+    tr.dataset.fingerprint = fingerprint;
+    ["outcome", "count", "trend", "first", "last", "fingerprint"].forEach((c, i) => { tr.cells[i].className = c; });
+    const show = el("button", "Show example");
+    show.type = "button";
+    show.addEventListener("click", () => showExample(fingerprint));
+    const exp = el("button", "Export JSONL");
+    exp.type = "button";
+    exp.addEventListener("click", () => {
+      const g = current.groups.find((x) => x.fingerprint === fingerprint);
+      if (g) exportGroup(g);
+    });
+    tr.cells[6].append(show, " ", exp);
+    return tr;
+  }
+
+  function fillGroup(tr, g) {
+    const c = tr.cells;
+    setText(c[0], g.outcome);
+    setText(c[1], g.count);
+    const line = sparkline(current.trend[g.fingerprint]);
+    setText(c[2], line.text);
+    c[2].title = line.label;
+    c[2].setAttribute("aria-label", line.label);
+    setText(c[3], g.first_seen);
+    setText(c[4], g.last_seen);
+    setText(c[5], g.fingerprint);
+  }
+
   async function refreshGroups() {
     const id = current.route;
-    const r = await call("GET", "/admin/discrepancies/groups?limit=100&route=" + encodeURIComponent(id));
+    const q = encodeURIComponent(id);
+    const [r, t, n] = await Promise.all([call("GET", "/admin/discrepancies/groups?limit=100&route=" + q),
+      call("GET", "/console/api/trend/" + q), call("GET", "/admin/routes/" + q + "/noise")]);
     if (r.status !== 200 || id !== current.route) return;
     current.groups = r.json.groups;
-    $("groups-empty").textContent = current.groups.length ? "" : "No discrepancies recorded for this route.";
-    $("groups-table").tBodies[0].replaceChildren(...current.groups.map((g) => {
-      const tr = el("tr");
-      tr.dataset.fingerprint = g.fingerprint;
-      const actions = el("td");
-      const show = el("button", "Show example");
-      show.type = "button";
-      show.addEventListener("click", () => showExample(g.fingerprint));
-      const exp = el("button", "Export JSONL");
-      exp.type = "button";
-      exp.addEventListener("click", () => exportGroup(g));
-      actions.append(show, " ", exp);
-      tr.append(el("td", g.outcome), el("td", g.count, "count"), el("td", g.first_seen), el("td", g.last_seen),
-        el("td", g.fingerprint), actions);
-      return tr;
-    }));
+    current.trend = t.status === 200 ? t.json.groups : {};
+    setText($("groups-empty"), current.groups.length ? "" : "No discrepancies recorded for this route.");
+    keyed($("groups-table").tBodies[0], current.groups, (g) => g.fingerprint, groupRow, fillGroup);
+    showSuggestion(n.status === 200 ? n.json : null);
     if (!current.fingerprint && current.groups.length) showExample(current.groups[0].fingerprint);
+  }
+
+  function showSuggestion(noise) {
+    const learned = noise && noise.observations > 0;
+    setText($("suggestion-status"), learned
+      ? "From " + noise.observations + " repeated request(s) on this instance, noise learning suggests:"
+      : "Noise learning has not observed this route yet (defaults.shadow.noise.sample).");
+    setText($("suggestion-yaml"), learned ? noise.suggested_yaml : "");
+    $("suggestion-yaml").hidden = !learned;
   }
 
   function showExample(fingerprint) {
@@ -265,6 +363,25 @@
         el("td", e.actor), el("td", e.reason));
       return tr;
     }));
+  }
+
+  async function refreshInstances() {
+    const r = await call("GET", "/admin/instances");
+    if (r.status !== 200) {
+      setText($("instances-status"), r.status === 404 ? "This edge shares no store with others." : "HTTP " + r.status);
+      return;
+    }
+    setText($("instances-status"), r.json.instances.length + " instance(s) share this store. Updated "
+      + new Date().toLocaleTimeString() + ".");
+    keyed($("instances-table").tBodies[0], r.json.instances, (i) => i.id, (id) => {
+      const tr = cells(el("tr"), 8);
+      tr.dataset.instance = id;
+      return tr;
+    }, (tr, i) => {
+      [i.id, i.address, i.version, i.state + (i.config_drift ? " \u26A0 config drift" : ""), i.started, i.last_seen,
+        i.audit_seq, i.config_hash].forEach((v, k) => setText(tr.cells[k], v));
+      tr.cells[3].className = i.config_drift || i.state !== "serving" ? "state warn" : "state";
+    });
   }
 
   function openFlip(id, from, to) {

@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +41,15 @@ public final class DiscrepancyStore implements AutoCloseable {
           + " THEN excluded.last_seen ELSE discrepancy_group.last_seen END,"
           + " example_id = COALESCE(discrepancy_group.example_id, excluded.example_id)";
 
+  private static final String ADD_HOUR =
+      "INSERT INTO discrepancy_group_hour (fingerprint, hour_start, route, occurrences)"
+          + " VALUES (?, ?, ?, ?) ON CONFLICT (fingerprint, hour_start) DO UPDATE SET"
+          + " occurrences = discrepancy_group_hour.occurrences + excluded.occurrences";
+  /** How long a group's hourly counts are kept. */
+  static final Duration TREND_RETENTION = Duration.ofDays(8);
+
   private final ConnectionHolder writes;
+  private volatile long nextPrune;
   private final ConnectionHolder reads;
 
   private DiscrepancyStore(ConnectionHolder writes, ConnectionHolder reads) {
@@ -74,6 +83,8 @@ public final class DiscrepancyStore implements AutoCloseable {
       writes.inTransaction(c -> {
         insertRecords(c, stored);
         upsertGroups(c, counts);
+        addHours(c, counts);
+        pruneHours(c);
         return null;
       });
     } catch (SQLException e) {
@@ -120,6 +131,59 @@ public final class DiscrepancyStore implements AutoCloseable {
         ps.addBatch();
       }
       ps.executeBatch();
+    }
+  }
+
+  /** Adds each delta's count to the hour of its last record (a batch spans well under an hour). */
+  private static void addHours(Connection c, Map<String, GroupDelta> counts) throws SQLException {
+    if (counts.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement ps = c.prepareStatement(ADD_HOUR)) {
+      for (Map.Entry<String, GroupDelta> e : counts.entrySet()) {
+        ps.setString(1, e.getKey());
+        ps.setLong(2, GroupHour.hourOf(e.getValue().lastSeen()).toEpochMilli());
+        ps.setString(3, e.getValue().route());
+        ps.setLong(4, e.getValue().count());
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+  }
+
+  /** Drops hourly counts past {@link #TREND_RETENTION}, at most once an hour. */
+  private void pruneHours(Connection c) throws SQLException {
+    long now = System.currentTimeMillis();
+    if (now < nextPrune) {
+      return;
+    }
+    try (PreparedStatement ps = c.prepareStatement("DELETE FROM discrepancy_group_hour WHERE hour_start < ?")) {
+      ps.setLong(1, now - TREND_RETENTION.toMillis());
+      ps.executeUpdate();
+    }
+    nextPrune = now + GroupHour.HOUR.toMillis();
+  }
+
+  /** A route's hourly group counts from {@code since} on, oldest hour first (empty hours absent). */
+  public List<GroupHour> hours(String route, Instant since) {
+    try {
+      return reads.read(c -> {
+        List<GroupHour> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT fingerprint, hour_start, occurrences"
+            + " FROM discrepancy_group_hour WHERE route = ? AND hour_start >= ?"
+            + " ORDER BY hour_start, fingerprint")) {
+          ps.setString(1, route);
+          ps.setLong(2, GroupHour.hourOf(since).toEpochMilli());
+          try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              out.add(new GroupHour(rs.getString(1), Instant.ofEpochMilli(rs.getLong(2)), rs.getLong(3)));
+            }
+          }
+        }
+        return List.copyOf(out);
+      });
+    } catch (SQLException e) {
+      throw new StoreException("cannot read discrepancy group hours", e);
     }
   }
 

@@ -139,6 +139,25 @@ abstract class DiscrepancyStoreContract {
   }
 
   @Test
+  void groupsCountPerHourForTheTrendSampledOutRecordsIncluded() throws Exception {
+    Instant h0 = GroupHour.hourOf(Instant.now().minus(GroupHour.HOUR.multipliedBy(3)));
+    Instant h1 = h0.plus(GroupHour.HOUR);
+    try (DiscrepancyStore store = DiscrepancyStore.open(freshUrl())) {
+      writeAll(store, List.of(Records.withFingerprint("a", "a:1", h0.plusSeconds(5)),
+          Records.withFingerprint("a", "a:1", h0.plusSeconds(70))));
+      DiscrepancyRecord sampledOut = Records.withFingerprint("a", "a:1", h1.plusSeconds(9));
+      store.write(List.of(), Map.of("a:1", GroupDelta.of(sampledOut, false).plus(GroupDelta.of(sampledOut, false))));
+      writeAll(store, List.of(Records.withFingerprint("a", "a:2", h1.plusSeconds(10)),
+          Records.withFingerprint("b", "b:1", h1.plusSeconds(11))));
+
+      assertThat(store.hours("a", h0.plusSeconds(30))).containsExactly(
+          new GroupHour("a:1", h0, 2), new GroupHour("a:1", h1, 2), new GroupHour("a:2", h1, 1));
+      assertThat(store.hours("a", h1)).hasSize(2);
+      assertThat(store.hours("b", h0)).containsExactly(new GroupHour("b:1", h1, 1));
+    }
+  }
+
+  @Test
   void writingTheSameRecordAgainKeepsOneCopy() throws Exception {
     try (DiscrepancyStore store = DiscrepancyStore.open(freshUrl())) {
       DiscrepancyRecord r = Records.diff("a", t(0));

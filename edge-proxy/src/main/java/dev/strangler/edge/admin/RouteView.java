@@ -5,9 +5,11 @@ import dev.strangler.config.MatchConfig;
 import dev.strangler.config.RouteConfig;
 import dev.strangler.config.ShadowConfig;
 import dev.strangler.edge.metrics.RouteCounters;
+import dev.strangler.edge.metrics.SideStats;
 import dev.strangler.edge.mirror.ShadowOutcomes;
 import dev.strangler.edge.routing.RoutingSnapshot;
 import dev.strangler.record.Outcome;
+import dev.strangler.routing.Side;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.LinkedHashMap;
@@ -19,7 +21,8 @@ import java.util.TreeMap;
 /**
  * One route of {@code GET /admin/routes}: its match, the primary in force and where it comes
  * from, its shadowing, its counters, its parity (match rate over the parity window, null while
- * nothing was judged in it) and its shadow outcome counts since start.
+ * nothing was judged in it), its shadow outcome counts since start, and per side what this
+ * instance answered (count, 5xx rate, recent p50/p99).
  */
 @Serdeable
 record RouteView(
@@ -31,7 +34,23 @@ record RouteView(
     Shadow shadow,
     Counters counters,
     @Nullable Double parity,
-    Map<String, Long> outcomes) {
+    Map<String, Long> outcomes,
+    Map<String, SideView> sides) {
+
+  /** One side's answers on this instance: count, 5xx, their rate, and recent p50/p99 in ms. */
+  @Serdeable
+  record SideView(
+      long answered,
+      long errors,
+      @JsonProperty("error_rate") @Nullable Double errorRate,
+      @JsonProperty("p50_ms") @Nullable Double p50Millis,
+      @JsonProperty("p99_ms") @Nullable Double p99Millis) {
+
+    static SideView of(SideStats s) {
+      Double rate = s.answered() == 0 ? null : (double) s.errors() / s.answered();
+      return new SideView(s.answered(), s.errors(), rate, s.p50Millis(), s.p99Millis());
+    }
+  }
 
   @Serdeable
   record Match(String path, List<String> methods, @Nullable String host) {
@@ -64,7 +83,11 @@ record RouteView(
   }
 
   static RouteView of(
-      RouteConfig route, RoutingSnapshot snapshot, RouteCounters counters, ShadowOutcomes outcomes) {
+      RouteConfig route,
+      RoutingSnapshot snapshot,
+      RouteCounters counters,
+      Map<Side, SideStats> sides,
+      ShadowOutcomes outcomes) {
     double parity = outcomes.parity(route.id());
     return new RouteView(
         route.id(),
@@ -75,7 +98,14 @@ record RouteView(
         Shadow.of(route.shadow()),
         Counters.of(counters),
         Double.isNaN(parity) ? null : parity,
-        byId(outcomes.counts(route.id())));
+        byId(outcomes.counts(route.id())),
+        bySide(sides));
+  }
+
+  private static Map<String, SideView> bySide(Map<Side, SideStats> sides) {
+    Map<String, SideView> out = new TreeMap<>();
+    sides.forEach((side, s) -> out.put(side.id(), SideView.of(s)));
+    return out;
   }
 
   /** Every outcome, in {@link Outcome} order. */

@@ -18,7 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * never raw paths, so that the series stay bounded.
  *
  * <p>Exposed series: {@code edge_requests_total{route,side,status_class}},
- * {@code edge_request_duration_seconds{route,side}} (histogram),
+ * {@code edge_request_duration_seconds{route,side}} (histogram; the timer also keeps p50/p99 over
+ * the last five minutes for {@link #sides}),
  * {@code edge_requests_in_flight{route,side}}, {@code edge_rejected_total{status,reason}} and
  * {@code edge_upstream_errors_total{route,side,reason}}.
  */
@@ -95,6 +96,16 @@ public final class EdgeMetrics implements ExchangeObserver {
       upstreamErrors += m.upstreamErrors();
     }
     return new RouteCounters(total, byClass, bySide, inFlight, upstreamErrors);
+  }
+
+  /** Per side of one route: answers, 5xx answers and recent p50/p99 (empty for a route never seen). */
+  public Map<Side, SideStats> sides(String route) {
+    SideMeters[] sides = routes.get(route);
+    Map<Side, SideStats> out = new EnumMap<>(Side.class);
+    for (Side side : Side.values()) {
+      out.put(side, sides == null ? new SideStats(0, 0, null, null) : sides[side.ordinal()].stats());
+    }
+    return out;
   }
 
   /** All metrics in the Prometheus text format ({@link #CONTENT_TYPE}). */

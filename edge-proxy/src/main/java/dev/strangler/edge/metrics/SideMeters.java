@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.distribution.ValueAtPercentile;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -19,6 +20,10 @@ final class SideMeters {
     Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1),
     Duration.ofMillis(2500), Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(30)
   };
+
+  /** How far back the published percentiles look (in {@link #RECENT_BUFFERS} rotating steps). */
+  static final Duration RECENT = Duration.ofMinutes(5);
+  private static final int RECENT_BUFFERS = 5;
 
   private final MeterRegistry registry;
   private final Tags tags;
@@ -39,6 +44,9 @@ final class SideMeters {
         .description("Time from request received to response complete")
         .tags(tags)
         .serviceLevelObjectives(LATENCY_BUCKETS)
+        .publishPercentiles(0.5, 0.99)
+        .distributionStatisticExpiry(RECENT)
+        .distributionStatisticBufferLength(RECENT_BUFFERS)
         .register(registry);
   }
 
@@ -89,5 +97,30 @@ final class SideMeters {
 
   long upstreamErrors() {
     return upstreamErrors.values().stream().mapToLong(c -> (long) c.count()).sum();
+  }
+
+  /**
+   * Answers, 5xx answers and the median and 99th percentile over the last {@link #RECENT} (null
+   * when nothing was answered in it: an empty window reads as 0).
+   */
+  SideStats stats() {
+    long answered = 0;
+    for (StatusClass sc : StatusClass.values()) {
+      answered += count(sc);
+    }
+    Double p50 = null;
+    Double p99 = null;
+    for (ValueAtPercentile v : duration.takeSnapshot().percentileValues()) {
+      double ms = v.value(TimeUnit.MILLISECONDS);
+      if (!(ms > 0)) {
+        continue;
+      }
+      if (v.percentile() == 0.5) {
+        p50 = ms;
+      } else if (v.percentile() == 0.99) {
+        p99 = ms;
+      }
+    }
+    return new SideStats(answered, count(StatusClass.SERVER_ERROR), p50, p99);
   }
 }

@@ -85,4 +85,24 @@ class EdgeMetricsTest {
       assertThat(c.inFlight()).isZero();
     }
   }
+
+  @Test
+  void sidesGiveErrorsAndRecentPercentilesPerSide() {
+    for (int i = 1; i <= 100; i++) {
+      metrics.started("checkout", Side.NEW);
+      metrics.finished("checkout", Side.NEW, i <= 3 ? 503 : 200, i * 1_000_000L);
+    }
+    metrics.started("checkout", Side.LEGACY);
+    metrics.finished("checkout", Side.LEGACY, 404, 2_000_000L);
+
+    Map<Side, SideStats> sides = metrics.sides("checkout");
+    SideStats fresh = sides.get(Side.NEW);
+    assertThat(fresh.answered()).isEqualTo(100);
+    assertThat(fresh.errors()).isEqualTo(3);
+    assertThat(fresh.p50Millis()).isBetween(45.0, 55.0);
+    assertThat(fresh.p99Millis()).isBetween(95.0, 101.0);
+    assertThat(sides.get(Side.LEGACY).answered()).isEqualTo(1);
+    assertThat(sides.get(Side.LEGACY).errors()).isZero();
+    assertThat(metrics.sides("never-seen").get(Side.NEW)).isEqualTo(new SideStats(0, 0, null, null));
+  }
 }

@@ -26,7 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
  * one order in four: no data before login, a wrong token refused, every route with its parity,
  * a flip and a rollback (each with a reason) that the next proxied request and the audit page
  * show, the 24 h parity chart with its point, the route's discrepancy group with its example side
- * by side and the differing value marked, no request to another origin and no script error. Screenshots: target/console-*.png.
+ * by side and the differing value marked, the group's hourly trend, per-side latency and 5xx rate,
+ * the instances, no request to another origin and no script error. Screenshots:
+ * target/console-*.png.
  */
 class ConsoleBrowserTest {
   private static final String TOKEN = "console-test-token-5b1f";
@@ -66,6 +68,8 @@ class ConsoleBrowserTest {
         assertThat(browser.text("tr[data-route=orders] .outcomes")).contains("match 3").contains("diff 1");
         assertThat(browser.text("tr[data-route=orders] .primary")).isEqualTo("legacy");
         assertThat(browser.text("tr[data-route=rest] .parity")).isEqualTo("no data");
+        assertThat(browser.text("tr[data-route=orders] .latency")).contains("legacy: p50 ")
+            .contains("ms, p99 ").contains("0.0% 5xx of 4").contains("new: served none");
         browser.await("return document.querySelector('figure.chart[data-route=orders]') !== null"
             + " && document.querySelector('figure.chart[data-route=orders]').dataset.points >= 1", WAIT);
         browser.await("return document.querySelector('figure.chart[data-route=orders] canvas') !== null", WAIT);
@@ -82,6 +86,10 @@ class ConsoleBrowserTest {
         assertThat(browser.text("#side-legacy mark.diff")).isEqualTo("\u2260 10");
         assertThat(browser.text("#side-new mark.diff")).isEqualTo("\u2260 12");
         assertThat(browser.script("return document.querySelectorAll('.side mark').length").asInt()).isEqualTo(2);
+        browser.await("return document.querySelector('#groups-table tbody tr .trend').getAttribute('aria-label') !== null", WAIT);
+        assertThat(browser.script("return document.querySelector('#groups-table tbody tr .trend').getAttribute('aria-label')")
+            .asText()).isEqualTo("1 in 24 h, last hour 1, busiest hour 1");
+        assertThat(browser.text("#suggestion-status")).contains("has not observed this route");
         browser.screenshot(shot("route"));
         browser.click("#groups-table tbody tr button:nth-of-type(2)");
         browser.click("a[href='#routes']");
@@ -107,6 +115,11 @@ class ConsoleBrowserTest {
         browser.await("return document.querySelectorAll('#audit-table tbody tr').length === 2", WAIT);
         assertThat(browser.text("#audit-table tbody tr")).contains("roll back: totals differ");
         browser.screenshot(shot("audit"));
+
+        browser.click("a[href='#instances']");
+        browser.await("return document.querySelectorAll('#instances-table tbody tr').length === 1", WAIT);
+        assertThat(browser.text("#instances-table tbody tr .state")).isEqualTo("serving");
+        browser.screenshot(shot("instances"));
 
         String origin = console.substring(0, console.length() - 1);
         JsonNode resources = browser.script(
