@@ -1,5 +1,6 @@
 package dev.strangler.edge.mirror;
 
+import dev.strangler.http.Methods;
 import dev.strangler.config.RouteConfig;
 import dev.strangler.edge.rewrite.HeadRewrite;
 import dev.strangler.http.Conditionals;
@@ -61,7 +62,7 @@ final class MirrorCall implements MirrorConnection.Call {
     this.listener = listener;
     this.request = request(head, body, copyHeaders);
     HeadRewrite.apply(route, to, request);
-    this.pipelinable = pipelinable(request.method().name());
+    this.pipelinable = Methods.isSafe(request.method().name()); // RFC 9112 §9.3.2
     this.capture = new ResponseCapture(maxBody, System.nanoTime());
     this.timeoutNanos = timeoutNanos;
   }
@@ -94,11 +95,6 @@ final class MirrorCall implements MirrorConnection.Call {
       req.headers().remove(HttpHeaderNames.CONTENT_LENGTH);
     }
     return req;
-  }
-
-  /** Safe methods may share a connection with other requests waiting for answers (RFC 9112 §9.3.2). */
-  private static boolean pipelinable(String method) {
-    return method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS") || method.equals("TRACE");
   }
 
   /** Arms the deadline and hands the request to a connection of {@code client} (on its loop). */

@@ -1,5 +1,6 @@
 package dev.strangler.edge.mirror;
 
+import dev.strangler.http.Methods;
 import dev.strangler.capture.CaptureLine;
 import dev.strangler.config.RouteConfig;
 import dev.strangler.config.ShadowConfig;
@@ -9,7 +10,6 @@ import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.DefaultHttpRequest;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpUtil;
-import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 
@@ -21,7 +21,6 @@ import java.util.function.Consumer;
  * {@link OutcomeLedger}: match, diff, shadow_error, extract_failed, dropped or skipped.
  */
 public final class Shadowing {
-  private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS");
 
   private final MirrorClients mirrors;
   private final OutcomeLedger ledger;
@@ -94,7 +93,7 @@ public final class Shadowing {
   private static boolean mirrored(RouteConfig route, HttpRequest req) {
     ShadowConfig s = route.shadow();
     String method = req.method().name();
-    return s.enabled() && s.methods().contains(method) && (SAFE.contains(method) || s.mirrorWrites())
+    return s.enabled() && s.methods().contains(method) && (Methods.isSafe(method) || s.mirrorWrites())
         && sampled(s.sample());
   }
 

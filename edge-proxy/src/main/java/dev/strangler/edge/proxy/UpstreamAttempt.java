@@ -1,5 +1,6 @@
 package dev.strangler.edge.proxy;
 
+import dev.strangler.http.Methods;
 import dev.strangler.edge.upstream.UpstreamGroup;
 import dev.strangler.edge.upstream.UpstreamHandler;
 import dev.strangler.edge.upstream.UpstreamPools;
@@ -102,8 +103,6 @@ final class UpstreamAttempt implements FutureListener<Channel> {
   }
 
   private static boolean isRepeatable(HttpRequest req) {
-    String m = req.method().name();
-    boolean idempotent = m.equals("GET") || m.equals("HEAD") || m.equals("OPTIONS");
-    return idempotent && !HttpUtil.isTransferEncodingChunked(req) && HttpUtil.getContentLength(req, 0L) == 0L;
+    return Methods.isSafe(req.method().name()) && !HttpUtil.isTransferEncodingChunked(req) && HttpUtil.getContentLength(req, 0L) == 0L;
   }
 }

@@ -1,5 +1,6 @@
 package dev.strangler.replay.step;
 
+import dev.strangler.http.Methods;
 import dev.strangler.config.RouteConfig;
 import dev.strangler.record.DiscrepancyRecord;
 import dev.strangler.replay.input.RecordedExchange;
@@ -25,7 +26,6 @@ public final class Selection {
   /** The route column of items no route matches. */
   public static final String NO_ROUTE = "(no route)";
 
-  private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS");
 
   private final List<RouteConfig> routes;
   private final RouteTable table;
@@ -79,7 +79,7 @@ public final class Selection {
     if (!routeIds.isEmpty() && !routeIds.contains(r.id())) {
       return new Decision.Filtered();
     }
-    if (sends && !includeWrites && !SAFE.contains(method)) {
+    if (sends && !includeWrites && !Methods.isSafe(method)) {
       return new Decision.Skip(r.id(), "write-method");
     }
     if (sends && !r.shadow().enabled() && !routeIds.contains(r.id())) {
