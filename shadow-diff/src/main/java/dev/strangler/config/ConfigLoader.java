@@ -46,6 +46,9 @@ import org.yaml.snakeyaml.nodes.Node;
  *     compare: {mode: (lenient), ignore: [$..], unordered: [$..], keyed: {$..: field},
  *               tolerance: {$..: number}}
  *     record: {sample: (0)}
+ *     guard: {max-error-rate: (2%), max-diff-rate: (1%), min-requests: (100), window: (60s)}
+ *                                        # see GuardConfig; no guard: none
+ * alerts: {webhook: http(s)://host/path, timeout: (5s), queue: (1000), max-age: (10m)}   # AlertsConfig
  * </pre>
  *
  * <p>{@code limits} is an addition to the documented shape: the data plane's request size limits.
@@ -58,7 +61,7 @@ import org.yaml.snakeyaml.nodes.Node;
 public final class ConfigLoader {
   static final String TOP_LEVEL = "the top level";
   private static final List<String> TOP_KEYS =
-      List.of("listen", "admin", "state", "upstreams", "defaults", "limits", "mask", "lifecycle", "routes");
+      List.of("listen", "admin", "state", "upstreams", "defaults", "limits", "mask", "lifecycle", "alerts", "routes");
 
   private ConfigLoader() {}
 
@@ -86,9 +89,10 @@ public final class ConfigLoader {
     MaskConfig mask = MaskReader.read(top.section("mask", "mask", MaskReader.KEYS));
     LifecycleConfig lifecycle =
         lifecycle(top.section("lifecycle", "lifecycle", List.of("drain-delay", "drain-timeout")));
+    AlertsConfig alerts = AlertsReader.read(top.section("alerts", "alerts", AlertsReader.KEYS));
     List<RouteConfig> routes = new RouteReader(nodes, defaults).readAll(top.require("routes"));
     return new EdgeConfig(file, listen, admin, state, upstreams, defaults, limits, routes, mask, lifecycle,
-        doc.sha256());
+        doc.sha256(), alerts);
   }
 
   private static AdminConfig admin(Optional<Fields> f) throws ConfigException {

@@ -13,7 +13,7 @@ import org.yaml.snakeyaml.nodes.Node;
 /** Reads the {@code routes} list: ids unique, templates compiled, defaults merged in. */
 final class RouteReader {
   private static final List<String> KEYS =
-      List.of("id", "match", "primary", "shadow", "core", "compare", "record", "timeouts", "rewrite");
+      List.of("id", "match", "primary", "shadow", "core", "compare", "record", "timeouts", "rewrite", "guard");
   private static final List<String> MATCH_KEYS = List.of("path", "methods", "host");
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]+");
 
@@ -72,7 +72,8 @@ final class RouteReader {
         record(f, where),
         overrides.timeouts(f.node("timeouts"), "timeouts of " + where, defaults.timeouts()),
         line,
-        f.node("rewrite").isPresent() ? rewrite.read(f.node("rewrite").get(), where, match.path()) : Map.of());
+        f.node("rewrite").isPresent() ? rewrite.read(f.node("rewrite").get(), where, match.path()) : Map.of(),
+        GuardReader.read(f.section("guard", "guard of " + where, GuardReader.KEYS)));
   }
 
   private MatchConfig match(Fields f) throws ConfigException {
