@@ -20,13 +20,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The rollback guard of every route with a {@code guard:}. While the new side serves users of a
- * route, {@link GuardCounts} counts what new served in a window (from the data plane and the
- * judges); one thread of the guard's own evaluates the windows every {@value #TICK_MILLIS} ms,
- * and at once when a failure or a diff is counted, and on a breach ({@link Breach}) rolls the
- * route back to legacy ({@link GuardRollback}). The guard only ever moves a route towards legacy:
- * after a rollback, whoever took it, its window starts over, and it watches the route again only
- * when a person serves users from new again. A route that does not serve new is not counted.
+ * The rollback guard of every route with a {@code guard:}. {@link GuardCounts} counts, in a window
+ * per guarded route, what the new side served (from the data plane and the judges; a route on
+ * legacy gathers nothing). One thread of the guard's own evaluates the windows every
+ * {@value #TICK_MILLIS} ms, and at once when a failure or a diff is counted; while new serves
+ * users of a route, a breach ({@link Breach}) rolls it back to legacy ({@link GuardRollback}).
+ * The guard only ever moves a route towards legacy: after a rollback, whoever took it, the
+ * route's window starts over empty, and the guard acts again only once a person has served users
+ * from new again and new has served {@code min-requests} more.
  *
  * <p>Series: {@code edge_guard_rollbacks_total{route}} (rollbacks this instance took) and
  * {@code edge_guard_breaches_total{route,result=taken|lost|failed}} (every breach it saw).
@@ -86,26 +87,27 @@ public final class Guard implements AutoCloseable {
   private void evaluate() {
     try {
       RoutingSnapshot snapshot = routes.current();
-      Set<String> watched = new HashSet<>();
+      Set<String> guarded = new HashSet<>();
       for (RouteConfig route : snapshot.config().routes()) {
         GuardConfig guard = route.guard();
-        if (guard != null && rollback.servesNew(snapshot, route)) {
-          watched.add(route.id());
-          check(route.id(), guard);
+        if (guard == null) {
+          continue;
+        }
+        guarded.add(route.id());
+        GuardWindow window = counts.window(route.id());
+        if (window == null || window.seconds() != guard.windowSeconds()) {
+          counts.watch(route.id(), guard.windowSeconds());
+        } else if (rollback.servesNew(snapshot, route)) {
+          check(route.id(), guard, window);
         }
       }
-      counts.retain(watched);
+      counts.retain(guarded);
     } catch (RuntimeException e) {
       LOG.error("guard evaluation failed", e);
     }
   }
 
-  private void check(String route, GuardConfig guard) {
-    GuardWindow window = counts.window(route);
-    if (window == null || window.seconds() != guard.windowSeconds()) {
-      counts.watch(route, guard.windowSeconds());
-      return;
-    }
+  private void check(String route, GuardConfig guard, GuardWindow window) {
     String reason = Breach.of(guard, window.totals());
     if (reason == null) {
       return;
