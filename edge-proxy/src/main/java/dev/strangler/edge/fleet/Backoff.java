@@ -1,6 +1,9 @@
 package dev.strangler.edge.fleet;
 
-/** Delays between attempts at something unreachable (the store, a webhook): doubling from a first delay up to a cap. Not thread-safe. */
+/**
+ * Delays between attempts at something unreachable (the store, a webhook): doubling from a first
+ * delay up to a cap. Not thread-safe.
+ */
 public final class Backoff {
   private final long firstMillis;
   private final long maxMillis;

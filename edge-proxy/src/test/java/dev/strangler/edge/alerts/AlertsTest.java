@@ -26,7 +26,8 @@ class AlertsTest {
       String body = receiver.await(b -> b.contains("\"seq\":7"));
 
       assertThat(body).isEqualTo("{\"event\":\"guard_rollback\",\"route\":\"checkout\",\"from\":\"new\","
-          + "\"to\":\"legacy\",\"seq\":7,\"actor\":\"guard\",\"reason\":\"guard: error rate 50% (10/20) over 60s > 2%\","
+          + "\"to\":\"legacy\",\"seq\":7,\"actor\":\"guard\","
+          + "\"reason\":\"guard: error rate 50% (10/20) over 60s > 2%\","
           + "\"instance\":\"edge-a\",\"at\":\"2026-12-06T20:00:00Z\"}");
       await(alerts::delivered, 1);
       assertThat(receiver.accepted()).hasSize(1);
