@@ -10,6 +10,7 @@ import dev.strangler.edge.TestUpstream;
 import dev.strangler.edge.alerts.WebhookReceiver;
 import dev.strangler.routing.Side;
 import io.netty.buffer.Unpooled;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
@@ -33,8 +34,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The rollback guard end to end: real upstreams, real edges sharing one SQLite file, real sockets
- * through the data plane, the audit read through the admin API, alerts taken by a real webhook.
+ * The rollback guard end to end: real upstreams, real edges sharing one store (a SQLite file, an
+ * embedded PostgreSQL), real sockets through the data plane, the audit read through the admin API,
+ * alerts taken by a real webhook.
  */
 class GuardTest {
   private static final int MIN_REQUESTS = 20;
@@ -46,13 +48,24 @@ class GuardTest {
   private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
   @Test
-  void aFailingNewSideIsRolledBackOnceByTwoEdgesThatBothSeeIt() throws Exception {
+  void aFailingNewSideIsRolledBackOnceByTwoEdgesOnOneSqliteFile() throws Exception {
+    twoEdgesSeeAFailingNewSide("jdbc:sqlite:" + dir.resolve("shared.db"));
+  }
+
+  @Test
+  void aFailingNewSideIsRolledBackOnceByTwoEdgesOnPostgres() throws Exception {
+    try (EmbeddedPostgres postgres = EmbeddedPostgres.start()) {
+      twoEdgesSeeAFailingNewSide(postgres.getJdbcUrl("postgres", "postgres"));
+    }
+  }
+
+  private void twoEdgesSeeAFailingNewSide(String store) throws Exception {
     try (WebhookReceiver receiver = WebhookReceiver.refusingFirst(0);
         TestUpstream legacy = TestUpstream.answering((req, ctx) -> ctx.writeAndFlush(json("legacy", "{\"total\":1}")));
         TestUpstream fresh = TestUpstream.answering((req, ctx) ->
             ctx.writeAndFlush(TestUpstream.response(HttpResponseStatus.INTERNAL_SERVER_ERROR, "new", "boom")));
-        Main.Edge a = start("a", legacy, fresh, receiver);
-        Main.Edge b = start("b", legacy, fresh, receiver)) {
+        Main.Edge a = start("a", store, legacy, fresh, receiver);
+        Main.Edge b = start("b", store, legacy, fresh, receiver)) {
       assertThat(cutover(a, "new")).isEqualTo(200);
       awaitPrimary(b, Side.NEW);
 
@@ -89,7 +102,7 @@ class GuardTest {
     try (WebhookReceiver receiver = WebhookReceiver.refusingFirst(0);
         TestUpstream legacy = TestUpstream.answering((req, ctx) -> ctx.writeAndFlush(json("legacy", "{\"total\":1}")));
         TestUpstream fresh = TestUpstream.answering((req, ctx) -> ctx.writeAndFlush(json("new", "{\"total\":2}")));
-        Main.Edge edge = start("a", legacy, fresh, receiver)) {
+        Main.Edge edge = start("a", "jdbc:sqlite:" + dir.resolve("own.db"), legacy, fresh, receiver)) {
       assertThat(cutover(edge, "new")).isEqualTo(200);
 
       int failed = driveUntilLegacy(edge);
@@ -111,7 +124,7 @@ class GuardTest {
         TestUpstream fresh = TestUpstream.answering((req, ctx) -> ctx.writeAndFlush(broken.get()
             ? TestUpstream.response(HttpResponseStatus.INTERNAL_SERVER_ERROR, "new", "boom")
             : json("new", "{\"total\":1}")));
-        Main.Edge edge = start("a", legacy, fresh, receiver)) {
+        Main.Edge edge = start("a", "jdbc:sqlite:" + dir.resolve("own.db"), legacy, fresh, receiver)) {
       for (int i = 0; i < MIN_REQUESTS * 3; i++) {
         assertThat(get(edge, i).statusCode()).isEqualTo(200);
       }
@@ -184,13 +197,13 @@ class GuardTest {
     }
   }
 
-  private Main.Edge start(String name, TestUpstream legacy, TestUpstream fresh, WebhookReceiver receiver)
-      throws Exception {
+  private Main.Edge start(String name, String store, TestUpstream legacy, TestUpstream fresh,
+      WebhookReceiver receiver) throws Exception {
     Path file = dir.resolve(name + ".yaml");
     Files.writeString(file, """
         listen: 127.0.0.1:0
         admin: {listen: 127.0.0.1:0, token: test-token}
-        state: {dir: ./%s, store: "jdbc:sqlite:%s", instance: edge-%s}
+        state: {dir: ./%s, store: "%s", instance: edge-%s}
         upstreams:
           legacy: {targets: ["%s"]}
           new: {targets: ["%s"]}
@@ -201,7 +214,7 @@ class GuardTest {
             primary: legacy
             core: {legacy: {json: ""}, new: {json: ""}}
             guard: {max-error-rate: 2%%, max-diff-rate: 1%%, min-requests: %d, window: 60s}
-        """.formatted(name, dir.resolve("shared.db"), name, legacy.url(), fresh.url(), receiver.url(),
+        """.formatted(name, store, name, legacy.url(), fresh.url(), receiver.url(),
         MIN_REQUESTS));
     return Main.Edge.start(ConfigLoader.load(file), 1, 60_000);
   }
