@@ -117,6 +117,25 @@ class GuardTest {
   }
 
   @Test
+  void aNewSideThatCannotBeReachedIsRolledBack() throws Exception {
+    TestUpstream gone = TestUpstream.text("new", "never");
+    gone.close();
+    try (WebhookReceiver receiver = WebhookReceiver.refusingFirst(0);
+        TestUpstream legacy = TestUpstream.answering((req, ctx) -> ctx.writeAndFlush(json("legacy", "{\"total\":1}")));
+        Main.Edge edge = start("a", "jdbc:sqlite:" + dir.resolve("own.db"), legacy, gone, receiver)) {
+      assertThat(cutover(edge, "new")).isEqualTo(200);
+
+      int failed = driveUntilLegacy(edge);
+
+      assertThat(failed).isBetween(MIN_REQUESTS, MIN_REQUESTS + SLACK);
+      List<JsonNode> entries = guardEntries(edge);
+      assertThat(entries).hasSize(1);
+      assertThat(entries.get(0).get("reason").asText()).startsWith("guard: error rate 100% (");
+      assertThat(edge.metrics().scrape()).contains("edge_upstream_errors_total{", "side=\"new\"");
+    }
+  }
+
+  @Test
   void whatNewAnswersAsTheShadowDoesNotCountAndAHealthyNewSideStays() throws Exception {
     AtomicBoolean broken = new AtomicBoolean(true);
     try (WebhookReceiver receiver = WebhookReceiver.refusingFirst(0);
