@@ -23,6 +23,7 @@ final class RouteReader {
   private final CoreSpecReader core;
   private final CompareReader compare;
   private final RewriteReader rewrite;
+  private final GuardReader guard;
   private final Map<String, Integer> lineById = new HashMap<>();
 
   RouteReader(NodeReader nodes, Defaults defaults) {
@@ -32,6 +33,7 @@ final class RouteReader {
     this.core = new CoreSpecReader(nodes);
     this.compare = new CompareReader(nodes);
     this.rewrite = new RewriteReader(nodes);
+    this.guard = new GuardReader(nodes);
   }
 
   List<RouteConfig> readAll(Node node) throws ConfigException {
@@ -73,7 +75,7 @@ final class RouteReader {
         overrides.timeouts(f.node("timeouts"), "timeouts of " + where, defaults.timeouts()),
         line,
         f.node("rewrite").isPresent() ? rewrite.read(f.node("rewrite").get(), where, match.path()) : Map.of(),
-        GuardReader.read(f.section("guard", "guard of " + where, GuardReader.KEYS)));
+        guard.read(f, "guard of " + where, defaults.guard()));
   }
 
   private MatchConfig match(Fields f) throws ConfigException {

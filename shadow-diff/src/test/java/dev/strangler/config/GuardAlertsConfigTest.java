@@ -42,6 +42,39 @@ class GuardAlertsConfigTest {
   }
 
   @Test
+  void routesInheritTheDefaultGuardOverrideSingleKeysOrTurnItOff() throws Exception {
+    String head = HEAD.replace("routes:\n", "defaults: {guard: {max-error-rate: 5%, min-requests: 50}}\nroutes:\n");
+    EdgeConfig c = load(head + ROUTE + """
+          - id: strict
+            match: {path: "/strict/**"}
+            primary: legacy
+            guard: {window: 30s}
+          - id: unguarded
+            match: {path: "/**"}
+            primary: legacy
+            guard: off
+        """);
+    assertThat(c.defaults().guard()).isEqualTo(new GuardConfig(0.05, 0.01, 50, Duration.ofSeconds(60)));
+    assertThat(c.routes().get(0).guard()).isEqualTo(c.defaults().guard());
+    assertThat(c.routes().get(1).guard()).isEqualTo(new GuardConfig(0.05, 0.01, 50, Duration.ofSeconds(30)));
+    assertThat(c.routes().get(2).guard()).isNull();
+  }
+
+  @Test
+  void aGuardThatIsNeitherAMappingNorOffIsRefused() throws Exception {
+    assertRefused(ROUTE + "    guard: on\n", 9, 12,
+        "'on' is not valid for 'guard' in route 'post-read': expected a mapping like {max-error-rate: 2%} or off");
+  }
+
+  @Test
+  void aBadDefaultGuardIsRefusedWhereItIs() throws Exception {
+    String yaml = HEAD.replace("routes:\n", "defaults:\n  guard: {max-diff-rate: 101%}\nroutes:\n") + ROUTE;
+    assertThatThrownBy(() -> load(yaml))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining(":6:26: '101%' is not valid for 'max-diff-rate' in defaults.guard");
+  }
+
+  @Test
   void rateOverAHundredPercentIsRefused() throws Exception {
     assertRefused(ROUTE + "    guard: {max-error-rate: 200%}\n", 9, 29,
         "'200%' is not valid for 'max-error-rate' in guard of route 'post-read': expected a percentage"
