@@ -4,14 +4,18 @@ import dev.strangler.config.ConfigException;
 import dev.strangler.config.ConfigLoader;
 import dev.strangler.config.EdgeConfig;
 import dev.strangler.config.LifecycleConfig;
+import dev.strangler.edge.alerts.Alerts;
 import dev.strangler.edge.config.ConfigWatcher;
 import dev.strangler.edge.export.ExportCommand;
 import dev.strangler.edge.export.SummaryCommand;
 import dev.strangler.edge.fleet.Fleet;
+import dev.strangler.edge.guard.Guard;
+import dev.strangler.edge.guard.GuardRollback;
 import dev.strangler.edge.lifecycle.Drain;
 import dev.strangler.edge.lifecycle.Lifecycle;
 import dev.strangler.edge.lifecycle.ShutdownSignals;
 import dev.strangler.edge.proxy.EdgeServer;
+import dev.strangler.edge.proxy.ExchangeObserver;
 import dev.strangler.edge.admin.AdminServer;
 import dev.strangler.edge.metrics.EdgeMetrics;
 import dev.strangler.edge.mirror.MirrorSettings;
@@ -85,7 +89,7 @@ public final class Main implements Callable<Integer> {
 
   /**
    * A running edge: store, live routes, mirror side, data plane, admin server, config watcher,
-   * fleet membership and lifecycle stage.
+   * fleet membership, lifecycle stage, rollback guard and alerts.
    */
   public record Edge(
       StateStore store,
@@ -97,24 +101,32 @@ public final class Main implements Callable<Integer> {
       AdminServer admin,
       ConfigWatcher watcher,
       Fleet fleet,
-      Lifecycle lifecycle)
+      Lifecycle lifecycle,
+      Guard guard,
+      Alerts alerts)
       implements AutoCloseable {
 
     /** Starts every part of the edge on a loaded config; readiness turns 200 at the end. */
     public static Edge start(EdgeConfig cfg, int threads, long reloadPeriodMillis) throws InterruptedException {
       Lifecycle lifecycle = new Lifecycle();
       StateStore store = StateStore.open(cfg.state().store());
-      LiveRoutes routes = new LiveRoutes(cfg, store);
       EdgeMetrics metrics = new EdgeMetrics();
+      Alerts alerts = new Alerts(cfg.alerts().queue(), metrics.registry());
+      LiveRoutes routes = new LiveRoutes(cfg, store, alerts);
+      Guard guard = new Guard(routes, metrics.registry());
       DiscrepancyStore discrepancies = DiscrepancyStore.open(cfg.state().store());
-      MirrorSide mirror = new MirrorSide(routes, discrepancies, metrics.registry(), MirrorSettings.defaults());
-      EdgeServer server = EdgeServer.start(routes, metrics, mirror.shadowing(), threads);
+      MirrorSide mirror =
+          new MirrorSide(routes, discrepancies, metrics.registry(), MirrorSettings.defaults(), guard.verdicts());
+      EdgeServer server =
+          EdgeServer.start(routes, ExchangeObserver.both(metrics, guard.observer()), mirror.shadowing(), threads);
       Fleet fleet = Fleet.start(cfg, store, routes, metrics.registry(), server.port());
+      guard.start(new GuardRollback(routes, store, fleet.instanceId()));
       AdminServer admin = AdminServer.start(cfg.admin(), cfg.state().dir(), routes, metrics, mirror.outcomes(),
           discrepancies, fleet, lifecycle, mirror.noise().model());
       ConfigWatcher watcher = new ConfigWatcher(cfg.source(), routes, reloadPeriodMillis);
       lifecycle.serving();
-      return new Edge(store, routes, metrics, discrepancies, mirror, server, admin, watcher, fleet, lifecycle);
+      return new Edge(store, routes, metrics, discrepancies, mirror, server, admin, watcher, fleet, lifecycle, guard,
+          alerts);
     }
 
     /** The graceful part of a stop ({@link Drain#run}); {@link #close} cuts what is left. */
@@ -152,14 +164,17 @@ public final class Main implements Callable<Integer> {
 
     /**
      * Stops the edge, cutting what is in flight ({@link Drain#stop}: every pending mirror gets its
-     * outcome, the queues are flushed), then the admin API, the fleet membership and the stores.
+     * outcome, the queues are flushed), then the guard, the admin API, the fleet membership, the
+     * alerts (queued ones get a moment to go out) and the stores.
      */
     @Override
     public void close() {
       watcher.close();
       Drain.stop(server, mirror);
+      guard.close();
       admin.close();
       fleet.close();
+      alerts.close();
       discrepancies.close();
       store.close();
     }

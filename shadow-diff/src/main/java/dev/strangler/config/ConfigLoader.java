@@ -27,6 +27,7 @@ import org.yaml.snakeyaml.nodes.Node;
  *   shadow: {enabled: (true), sample: (1.0), methods: ([GET, HEAD]), timeout: (5s),
  *            max-body: (1MiB), mirror-writes: (false), max-in-flight: (256),
  *            noise: {sample: (0 = off), min-observations: (20)}}   # see NoiseConfig
+ *   guard: {...}                         # every route's guard unless it has its own; see GuardReader
  * limits: {max-uri-length: (8KiB), max-header-size: (16KiB), max-request-body: (100MiB),
  *          header-timeout: (10s)}
  * mask: {headers: ([]), query: ([]), json: ([])}   # secrets kept out of records, captures, logs
@@ -46,6 +47,10 @@ import org.yaml.snakeyaml.nodes.Node;
  *     compare: {mode: (lenient), ignore: [$..], unordered: [$..], keyed: {$..: field},
  *               tolerance: {$..: number}}
  *     record: {sample: (0)}
+ *     guard: {max-error-rate: (2%), max-diff-rate: (1%), min-requests: (100), window: (60s)}
+ *                                        # overrides single keys of defaults.guard; off: none;
+ *                                        # absent: defaults.guard (none without one)
+ * alerts: {webhook: http(s)://host/path, timeout: (5s), queue: (1000), max-age: (10m)}   # AlertsConfig
  * </pre>
  *
  * <p>{@code limits} is an addition to the documented shape: the data plane's request size limits.
@@ -58,7 +63,7 @@ import org.yaml.snakeyaml.nodes.Node;
 public final class ConfigLoader {
   static final String TOP_LEVEL = "the top level";
   private static final List<String> TOP_KEYS =
-      List.of("listen", "admin", "state", "upstreams", "defaults", "limits", "mask", "lifecycle", "routes");
+      List.of("listen", "admin", "state", "upstreams", "defaults", "limits", "mask", "lifecycle", "alerts", "routes");
 
   private ConfigLoader() {}
 
@@ -80,15 +85,16 @@ public final class ConfigLoader {
     StateConfig state = new StateReader(nodes, baseDir)
         .read(top.section("state", "state", StateReader.KEYS));
     Map<String, UpstreamConfig> upstreams = new UpstreamsReader(nodes).read(top.require("upstreams"));
-    Defaults defaults = defaults(nodes, top.section("defaults", "defaults", List.of("timeouts", "shadow")));
+    Defaults defaults = defaults(nodes, top.section("defaults", "defaults", List.of("timeouts", "shadow", "guard")));
     Limits limits = limits(top.section("limits", "limits",
         List.of("max-uri-length", "max-header-size", "max-request-body", "header-timeout")));
     MaskConfig mask = MaskReader.read(top.section("mask", "mask", MaskReader.KEYS));
     LifecycleConfig lifecycle =
         lifecycle(top.section("lifecycle", "lifecycle", List.of("drain-delay", "drain-timeout")));
+    AlertsConfig alerts = AlertsReader.read(top.section("alerts", "alerts", AlertsReader.KEYS));
     List<RouteConfig> routes = new RouteReader(nodes, defaults).readAll(top.require("routes"));
     return new EdgeConfig(file, listen, admin, state, upstreams, defaults, limits, routes, mask, lifecycle,
-        doc.sha256());
+        doc.sha256(), alerts);
   }
 
   private static AdminConfig admin(Optional<Fields> f) throws ConfigException {
@@ -107,7 +113,8 @@ public final class ConfigLoader {
     OverridesReader overrides = new OverridesReader(nodes);
     return new Defaults(
         overrides.timeouts(f.get().node("timeouts"), "defaults.timeouts", standard.timeouts()),
-        overrides.shadow(f.get().node("shadow"), "defaults.shadow", standard.shadow()));
+        overrides.shadow(f.get().node("shadow"), "defaults.shadow", standard.shadow()),
+        new GuardReader(nodes).read(f.get(), "defaults.guard", null));
   }
 
   private static Limits limits(Optional<Fields> f) throws ConfigException {

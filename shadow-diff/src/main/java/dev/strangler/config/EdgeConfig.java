@@ -18,6 +18,7 @@ import java.util.Map;
  * @param mask      secrets to mask in records, captures and logs
  * @param lifecycle how the edge drains when it stops (read at start only)
  * @param sha256    SHA-256 (hex) of the file's bytes as loaded; "" for a config not read from a file
+ * @param alerts    where flips, weight changes and guard rollbacks are POSTed
  */
 public record EdgeConfig(
     Path source,
@@ -30,11 +31,20 @@ public record EdgeConfig(
     List<RouteConfig> routes,
     MaskConfig mask,
     LifecycleConfig lifecycle,
-    String sha256) {
+    String sha256,
+    AlertsConfig alerts) {
 
   public EdgeConfig {
     upstreams = Map.copyOf(upstreams);
     routes = List.copyOf(routes);
+  }
+
+  /** A config without alerts. */
+  public EdgeConfig(Path source, HostPort listen, AdminConfig admin, StateConfig state,
+      Map<String, UpstreamConfig> upstreams, Defaults defaults, Limits limits, List<RouteConfig> routes,
+      MaskConfig mask, LifecycleConfig lifecycle, String sha256) {
+    this(source, listen, admin, state, upstreams, defaults, limits, routes, mask, lifecycle, sha256,
+        AlertsConfig.none());
   }
 
   /** A config not read from a file (tests, tools): the built-in drain, no file hash. */

@@ -19,6 +19,7 @@ import java.util.Map;
  * @param line     1-based line of the route in routes.yaml (for messages)
  * @param rewrite  per side, how every request sent to it is rewritten; a side without an entry
  *                 gets the request as received
+ * @param guard    the rollback guard, or null when the route has none
  */
 public record RouteConfig(
     String id,
@@ -30,11 +31,18 @@ public record RouteConfig(
     RecordConfig record,
     Timeouts timeouts,
     int line,
-    Map<Side, RequestRewrite> rewrite) {
+    Map<Side, RequestRewrite> rewrite,
+    GuardConfig guard) {
 
   public RouteConfig {
     core = Map.copyOf(core);
     rewrite = Map.copyOf(rewrite);
+  }
+
+  /** A route without a guard. */
+  public RouteConfig(String id, MatchConfig match, Side primary, ShadowConfig shadow, Map<Side, CoreSpec> core,
+      CompareConfig compare, RecordConfig record, Timeouts timeouts, int line, Map<Side, RequestRewrite> rewrite) {
+    this(id, match, primary, shadow, core, compare, record, timeouts, line, rewrite, null);
   }
 
   /** A route without rewrites. */

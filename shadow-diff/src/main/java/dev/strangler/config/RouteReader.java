@@ -13,7 +13,7 @@ import org.yaml.snakeyaml.nodes.Node;
 /** Reads the {@code routes} list: ids unique, templates compiled, defaults merged in. */
 final class RouteReader {
   private static final List<String> KEYS =
-      List.of("id", "match", "primary", "shadow", "core", "compare", "record", "timeouts", "rewrite");
+      List.of("id", "match", "primary", "shadow", "core", "compare", "record", "timeouts", "rewrite", "guard");
   private static final List<String> MATCH_KEYS = List.of("path", "methods", "host");
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]+");
 
@@ -23,6 +23,7 @@ final class RouteReader {
   private final CoreSpecReader core;
   private final CompareReader compare;
   private final RewriteReader rewrite;
+  private final GuardReader guard;
   private final Map<String, Integer> lineById = new HashMap<>();
 
   RouteReader(NodeReader nodes, Defaults defaults) {
@@ -32,6 +33,7 @@ final class RouteReader {
     this.core = new CoreSpecReader(nodes);
     this.compare = new CompareReader(nodes);
     this.rewrite = new RewriteReader(nodes);
+    this.guard = new GuardReader(nodes);
   }
 
   List<RouteConfig> readAll(Node node) throws ConfigException {
@@ -72,7 +74,8 @@ final class RouteReader {
         record(f, where),
         overrides.timeouts(f.node("timeouts"), "timeouts of " + where, defaults.timeouts()),
         line,
-        f.node("rewrite").isPresent() ? rewrite.read(f.node("rewrite").get(), where, match.path()) : Map.of());
+        f.node("rewrite").isPresent() ? rewrite.read(f.node("rewrite").get(), where, match.path()) : Map.of(),
+        guard.read(f, "guard of " + where, defaults.guard()));
   }
 
   private MatchConfig match(Fields f) throws ConfigException {

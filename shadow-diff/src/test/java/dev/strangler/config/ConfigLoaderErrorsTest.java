@@ -44,7 +44,7 @@ class ConfigLoaderErrorsTest {
   void unknownKeyAtTopLevel() throws IOException {
     ConfigException e = refused(HEAD + ROUTE + "admn: {listen: 127.0.0.1:9901}\n");
     assertAt(e, 9, 1, "unknown key 'admn' at the top level; expected one of: listen, admin, state,"
-        + " upstreams, defaults, limits, mask, lifecycle, routes");
+        + " upstreams, defaults, limits, mask, lifecycle, alerts, routes");
   }
 
   @Test
@@ -55,7 +55,7 @@ class ConfigLoaderErrorsTest {
             primry: legacy
         """);
     assertAt(e, 8, 5, "unknown key 'primry' in route 'post-read'; expected one of: id, match,"
-        + " primary, shadow, core, compare, record, timeouts, rewrite");
+        + " primary, shadow, core, compare, record, timeouts, rewrite, guard");
   }
 
   @Test

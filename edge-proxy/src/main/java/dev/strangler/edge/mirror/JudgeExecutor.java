@@ -109,7 +109,7 @@ final class JudgeExecutor implements AutoCloseable {
       ledger.settle(route, Outcome.SKIPPED, "judge-error");
       return;
     }
-    ledger.settle(route, r.outcome(), switch (r.outcome()) {
+    ledger.settle(route, task.observation().servedBy(), r.outcome(), switch (r.outcome()) {
       case SHADOW_ERROR -> task.shadowError();
       case SKIPPED -> r.reason();
       default -> null;

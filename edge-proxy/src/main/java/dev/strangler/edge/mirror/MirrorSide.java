@@ -42,6 +42,12 @@ public final class MirrorSide implements AutoCloseable {
    * @param registry where the outcome and writer meters are registered
    */
   public MirrorSide(LiveRoutes routes, DiscrepancyStore store, MeterRegistry registry, MirrorSettings settings) {
+    this(routes, store, registry, settings, PairVerdicts.NONE);
+  }
+
+  /** Like the constructor above; {@code verdicts} hears the verdict of each judged pair. */
+  public MirrorSide(LiveRoutes routes, DiscrepancyStore store, MeterRegistry registry, MirrorSettings settings,
+      PairVerdicts verdicts) {
     EdgeConfig config = routes.current().config();
     outcomes = new ShadowOutcomes(registry, settings.parityWindow());
     writer = new DiscrepancyWriter(store, settings.writerQueue(), settings.samplesPerWindow(), settings.sampleWindow());
@@ -53,7 +59,7 @@ public final class MirrorSide implements AutoCloseable {
     pools = new UpstreamPools(ch -> UpstreamHandler.initialize(ch, idleMillis), config.defaults().timeouts().connect(),
         settings.mirrorConnections(), settings.mirrorAcquiresWaiting());
     clients = new MirrorClients(pools);
-    ledger = new OutcomeLedger(outcomes, new ShadowGate(settings.mirrorsInFlight()));
+    ledger = new OutcomeLedger(outcomes, new ShadowGate(settings.mirrorsInFlight()), verdicts);
     noise = new NoiseSync(routes, registry);
     judge = new JudgeExecutor(routes, ledger, writer, noise.learning(), settings.judgeThreads(), settings.judgeQueue());
     batches = new JudgeBatches(judge::submit);

@@ -2,6 +2,7 @@ package dev.strangler.edge.mirror;
 
 import dev.strangler.config.RouteConfig;
 import dev.strangler.record.Outcome;
+import dev.strangler.routing.Side;
 
 /**
  * The one place where the outcome of a mirror-eligible request is counted, and where its
@@ -13,10 +14,13 @@ import dev.strangler.record.Outcome;
 final class OutcomeLedger {
   private final ShadowOutcomes outcomes;
   private final ShadowGate gate;
+  private final PairVerdicts verdicts;
 
-  OutcomeLedger(ShadowOutcomes outcomes, ShadowGate gate) {
+  /** @param verdicts told of each judged verdict with the side that served the pair */
+  OutcomeLedger(ShadowOutcomes outcomes, ShadowGate gate, PairVerdicts verdicts) {
     this.outcomes = outcomes;
     this.gate = gate;
+    this.verdicts = verdicts;
   }
 
   /**
@@ -68,6 +72,12 @@ final class OutcomeLedger {
    */
   void settle(String route, Outcome outcome, String reason) {
     outcomes.count(route, outcome, reason);
+  }
+
+  /** Counts the judge's verdict on a pair served by {@code servedBy}, and tells {@link PairVerdicts}. */
+  void settle(String route, Side servedBy, Outcome outcome, String reason) {
+    settle(route, outcome, reason);
+    verdicts.judged(route, servedBy, outcome);
   }
 
   /** Mirrors in flight now, all routes together. */

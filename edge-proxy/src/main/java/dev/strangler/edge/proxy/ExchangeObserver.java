@@ -22,4 +22,33 @@ public interface ExchangeObserver {
 
   /** Reports nothing. */
   ExchangeObserver NONE = new ExchangeObserver() {};
+
+  /** Reports to {@code first}, then to {@code second}. */
+  static ExchangeObserver both(ExchangeObserver first, ExchangeObserver second) {
+    return new ExchangeObserver() {
+      @Override
+      public void started(String route, Side side) {
+        first.started(route, side);
+        second.started(route, side);
+      }
+
+      @Override
+      public void finished(String route, Side side, int status, long durationNanos) {
+        first.finished(route, side, status, durationNanos);
+        second.finished(route, side, status, durationNanos);
+      }
+
+      @Override
+      public void rejected(int status, String reason) {
+        first.rejected(status, reason);
+        second.rejected(status, reason);
+      }
+
+      @Override
+      public void upstreamError(String route, Side side, String reason) {
+        first.upstreamError(route, side, reason);
+        second.upstreamError(route, side, reason);
+      }
+    };
+  }
 }

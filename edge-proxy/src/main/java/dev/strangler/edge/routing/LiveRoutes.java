@@ -30,6 +30,7 @@ public final class LiveRoutes {
 
   private final AtomicReference<RoutingSnapshot> current;
   private final StateStore store;
+  private final AuditTaken taken;
   private volatile long appliedSeq;
   private volatile String reloadError;
 
@@ -39,7 +40,13 @@ public final class LiveRoutes {
    * later, which changes nothing.
    */
   public LiveRoutes(EdgeConfig config, StateStore store) {
+    this(config, store, AuditTaken.NONE);
+  }
+
+  /** Like {@link #LiveRoutes(EdgeConfig, StateStore)}; {@code taken} hears each entry this instance takes. */
+  public LiveRoutes(EdgeConfig config, StateStore store, AuditTaken taken) {
     this.store = store;
+    this.taken = taken;
     this.appliedSeq = store.latestSeq();
     this.current = new AtomicReference<>(RoutingSnapshot.of(config, store.overrides()));
   }
@@ -57,8 +64,8 @@ public final class LiveRoutes {
   /**
    * Takes a flip: the store decides it (against the primary it has in force, see
    * {@link StateStore#recordCutover}) and records it, then this instance applies it at once
-   * (with any entries before it that it had not applied yet). Blocking (JDBC): call from a
-   * worker thread, never from an event loop.
+   * (with any entries before it that it had not applied yet) and tells {@link AuditTaken}.
+   * Blocking (JDBC): call from a worker thread, never from an event loop.
    *
    * @throws NoSuchElementException when no route has this id
    * @throws dev.strangler.store.CutoverConflict when the flip expected another primary
@@ -76,6 +83,7 @@ public final class LiveRoutes {
       LOG.warn("flip seq={} is stored; it applies here once the entries before it are read: {}",
           entry.seq(), e.getMessage());
     }
+    taken.taken(entry, current.get().config());
     return entry;
   }
 
