@@ -116,11 +116,17 @@ class DrainProcessTest {
     }
     await(() -> metric(edge, "edge_shadow_total\\{outcome=\"diff\",route=\"diffs\"}") >= 300, Duration.ofSeconds(20),
         "diffs counted under load");
-    String scrape = client.get(edge.admin() + "/metrics").body();
-    long diffsBefore = metric(scrape, "edge_shadow_total\\{outcome=\"diff\",route=\"diffs\"}");
-    long queuedBefore = metric(scrape, "edge_discrepancy_records_total\\{result=\"offered\"}")
-        - metric(scrape, "edge_discrepancy_records_total\\{result=\"stored\"}")
-        - metric(scrape, "edge_discrepancy_records_total\\{result=\"sampled_out\"}");
+    long diffsBefore;
+    long queuedBefore;
+    long scrapeDeadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    do {
+      // the writer may have caught up at any one instant: signal at a moment with records queued
+      String scrape = client.get(edge.admin() + "/metrics").body();
+      diffsBefore = metric(scrape, "edge_shadow_total\\{outcome=\"diff\",route=\"diffs\"}");
+      queuedBefore = metric(scrape, "edge_discrepancy_records_total\\{result=\"offered\"}")
+          - metric(scrape, "edge_discrepancy_records_total\\{result=\"stored\"}")
+          - metric(scrape, "edge_discrepancy_records_total\\{result=\"sampled_out\"}");
+    } while (queuedBefore <= 0 && System.nanoTime() < scrapeDeadline);
     edge.terminate();
 
     assertThat(edge.awaitExit(Duration.ofSeconds(30))).as(edge.output()).isZero();
