@@ -3,6 +3,7 @@ package dev.strangler.config;
 import dev.strangler.rewrite.RequestRewrite;
 import dev.strangler.routing.Side;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * One route of routes.yaml with defaults already applied.
@@ -19,6 +20,7 @@ import java.util.Map;
  * @param line     1-based line of the route in routes.yaml (for messages)
  * @param rewrite  per side, how every request sent to it is rewritten; a side without an entry
  *                 gets the request as received
+ * @param sticky   what tells this route's users apart under a partial weight
  */
 public record RouteConfig(
     String id,
@@ -30,11 +32,19 @@ public record RouteConfig(
     RecordConfig record,
     Timeouts timeouts,
     int line,
-    Map<Side, RequestRewrite> rewrite) {
+    Map<Side, RequestRewrite> rewrite,
+    StickyConfig sticky) {
 
   public RouteConfig {
     core = Map.copyOf(core);
     rewrite = Map.copyOf(rewrite);
+    Objects.requireNonNull(sticky, "sticky");
+  }
+
+  /** A route whose users are told apart by the client address. */
+  public RouteConfig(String id, MatchConfig match, Side primary, ShadowConfig shadow, Map<Side, CoreSpec> core,
+      CompareConfig compare, RecordConfig record, Timeouts timeouts, int line, Map<Side, RequestRewrite> rewrite) {
+    this(id, match, primary, shadow, core, compare, record, timeouts, line, rewrite, StickyConfig.ADDRESS);
   }
 
   /** A route without rewrites. */

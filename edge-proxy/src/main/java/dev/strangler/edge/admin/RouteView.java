@@ -4,14 +4,17 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.strangler.config.MatchConfig;
 import dev.strangler.config.RouteConfig;
 import dev.strangler.config.ShadowConfig;
+import dev.strangler.config.StickyConfig;
 import dev.strangler.edge.metrics.RouteCounters;
 import dev.strangler.edge.mirror.ShadowOutcomes;
 import dev.strangler.edge.routing.RoutingSnapshot;
 import dev.strangler.record.Outcome;
+import dev.strangler.routing.Weight;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -19,7 +22,8 @@ import java.util.TreeMap;
 /**
  * One route of {@code GET /admin/routes}: its match, the primary in force and where it comes
  * from, its shadowing, its counters, its parity (match rate over the parity window, null while
- * nothing was judged in it) and its shadow outcome counts since start.
+ * nothing was judged in it), its shadow outcome counts since start, the weight in force (always
+ * present: 0 is everyone on legacy, 100 everyone on new) and what tells its users apart.
  */
 @Serdeable
 record RouteView(
@@ -31,7 +35,17 @@ record RouteView(
     Shadow shadow,
     Counters counters,
     @Nullable Double parity,
-    Map<String, Long> outcomes) {
+    Map<String, Long> outcomes,
+    WeightView weight,
+    String sticky) {
+
+  /** {@code {"new": 20}}: the percentage of users served by the new side. */
+  @Serdeable
+  record WeightView(@JsonProperty("new") int toNew) {
+    static WeightView of(Weight w) {
+      return new WeightView(w.toNew());
+    }
+  }
 
   @Serdeable
   record Match(String path, List<String> methods, @Nullable String host) {
@@ -75,7 +89,14 @@ record RouteView(
         Shadow.of(route.shadow()),
         Counters.of(counters),
         Double.isNaN(parity) ? null : parity,
-        byId(outcomes.counts(route.id())));
+        byId(outcomes.counts(route.id())),
+        WeightView.of(snapshot.weightOf(route)),
+        sticky(route.sticky()));
+  }
+
+  /** {@code cookie:NAME}, {@code header:NAME} or {@code address}. */
+  private static String sticky(StickyConfig s) {
+    return s.kind() == StickyConfig.Kind.ADDRESS ? "address" : s.kind().name().toLowerCase(Locale.ROOT) + ":" + s.name();
   }
 
   /** Every outcome, in {@link Outcome} order. */
