@@ -46,6 +46,7 @@ import org.yaml.snakeyaml.nodes.Node;
  *     compare: {mode: (lenient), ignore: [$..], unordered: [$..], keyed: {$..: field},
  *               tolerance: {$..: number}}
  *     record: {sample: (0)}
+ *     sticky: {cookie: Name} | {header: Name}   # (the client address): who a user is under a weight
  * </pre>
  *
  * <p>{@code limits} is an addition to the documented shape: the data plane's request size limits.

@@ -84,8 +84,9 @@ public final class LiveRoutes {
   }
 
   private AuditEntry applyNow(AuditEntry entry) {
-    LOG.info("{} route={} {} -> {} seq={} actor={} instance={}", entry.action().id(), entry.route(),
-        entry.fromWeight(), entry.toWeight(), entry.seq(), entry.actor(), entry.instance());
+    LOG.info("{} route={} {} -> {} (weight {} -> {}) seq={} actor={} instance={}", entry.action().id(), entry.route(),
+        entry.from(), entry.to(), entry.fromWeight().toNew(), entry.toWeight().toNew(), entry.seq(), entry.actor(),
+        entry.instance());
     applyAudit(List.of(entry));
     try {
       catchUp(store, entry.seq());
