@@ -105,6 +105,11 @@ start_target() {
 
 # Puts the bench route at WEIGHT % new through the admin API of the edge on port $1.
 set_weight() {
+  local _
+  for _ in $(seq 300); do
+    ! curl -fs "http://127.0.0.1:$1/health/ready" >/dev/null || break
+    sleep 0.2
+  done
   curl -fsS -X POST "http://127.0.0.1:$1/admin/routes/all/weight" -H 'Authorization: Bearer bench-only-token' \
     -H 'Content-Type: application/json' -d "{\"new\": $WEIGHT, \"reason\": \"bench/proxy.sh edge-weighted\"}" \
     >"$WORK/weight.json" || die "could not set the weight: $(cat "$WORK/weight.json" 2>/dev/null)"

@@ -6,8 +6,8 @@ import dev.strangler.edge.mirror.ShadowOutcomes;
 import dev.strangler.edge.routing.LiveRoutes;
 import dev.strangler.edge.routing.RoutingSnapshot;
 import dev.strangler.routing.Side;
-import dev.strangler.store.CutoverConflict;
 import dev.strangler.store.AuditEntry;
+import dev.strangler.store.CutoverConflict;
 import dev.strangler.store.Flip;
 import dev.strangler.store.WeightChange;
 import io.micronaut.core.annotation.Nullable;
@@ -28,8 +28,7 @@ import java.util.function.Supplier;
 /**
  * The effective routing table, the cutover toggle and the progressive cutover's weight. A flip or
  * weight change is decided by the state store shared by the fleet: 409 when its {@code expect} is
- * not the state in force there, 503
- * ({@link StoreUnavailable}) while the store cannot be reached.
+ * not the state in force there, 503 ({@link StoreUnavailable}) while the store cannot be reached.
  */
 @Controller("/admin/routes")
 final class RoutesController {
