@@ -232,14 +232,16 @@ measure() {
 }
 
 # Waits for a quiet machine, starts target $1 with the script's start_target and warms it up
-# with wrk for WARMUP.
+# with wrk for WARMUP. Every wrk run takes WRK_OPTS (split on spaces) and, when set, the one
+# header WRK_HEADER (kept whole: wrk needs "Name: value" with its space).
 start_and_warm() {
   local target="$1" wrk_opts=()
   read -r -a wrk_opts <<<"${WRK_OPTS:-}"
   await_quiet "$target"
   start_target "$target"
   log "$target: warm-up $WARMUP on $TARGET_URL"
-  wrk -t"$THREADS" -c"$CONNS" -d"$WARMUP" "${wrk_opts[@]}" "$TARGET_URL" >"$WORK/$target.warmup.txt"
+  wrk -t"$THREADS" -c"$CONNS" -d"$WARMUP" "${wrk_opts[@]}" ${WRK_HEADER:+-H "$WRK_HEADER"} "$TARGET_URL" \
+    >"$WORK/$target.warmup.txt"
 }
 
 # Measured runs of target $1 on TARGET_URL: a run during which other processes took more than
@@ -256,7 +258,8 @@ measure_runs() {
     log "$target: measuring $DURATION (run $attempt)"
     own_ticks
     machine_before="$(machine_ticks)" own_before="$OWN_TICKS"
-    wrk -t"$THREADS" -c"$CONNS" -d"$DURATION" "${wrk_opts[@]}" --latency "$TARGET_URL" >"$WORK/$target.run.txt"
+    wrk -t"$THREADS" -c"$CONNS" -d"$DURATION" "${wrk_opts[@]}" ${WRK_HEADER:+-H "$WRK_HEADER"} --latency "$TARGET_URL" \
+      >"$WORK/$target.run.txt"
     machine_after="$(machine_ticks)"
     own_ticks
     own_after="$OWN_TICKS"

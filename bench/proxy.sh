@@ -10,13 +10,20 @@
 #                 TARGETS="direct edge nginx caddy"           what to measure (also edge-aa: a second
 #                                                             run of the same edge jar, the A/A
 #                                                             control; edge-base: the edge jar at
-#                                                             BASE_JAR, e.g. a build of an older commit)
+#                                                             BASE_JAR, e.g. a build of an older commit;
+#                                                             edge-weighted: the same edge with the
+#                                                             route at weight 50, users told apart
+#                                                             by the session cookie)
+#                 WRK_HEADER="Cookie: ..."                    a header on every wrk request, every
+#                                                             target (default: a session cookie when
+#                                                             TARGETS has edge-weighted, else none)
 #                 EDGE_JAR=edge-proxy/target/edge-proxy.jar   the edge jar under test
 #                 BASE_JAR=                                   the edge-base target's jar
 #                 QUIET_WAIT=300                              max seconds to wait for an idle machine
 #                 MAX_OTHER_CPU=5 ATTEMPTS=3                  repeat runs disturbed by other processes
 #                 REBUILD=1                                   rebuild the jars even if present
 #                 OUT=docs/benchmarks.md                      where the section goes
+#                 SECTION="${SECTION:-Proxy throughput (bench/proxy.sh)}"  its heading
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -35,9 +42,14 @@ MAX_OTHER_CPU="${MAX_OTHER_CPU:-5}"
 ATTEMPTS="${ATTEMPTS:-3}"
 TARGETS="${TARGETS:-direct edge nginx caddy}"
 OUT="${OUT:-$ROOT/docs/benchmarks.md}"
-SECTION="Proxy throughput (bench/proxy.sh)"
+SECTION="${SECTION:-Proxy throughput (bench/proxy.sh)}"
 EDGE_JAR="${EDGE_JAR:-$ROOT/edge-proxy/target/edge-proxy.jar}"
 EXPECTED_BODY="Hello from upstream"
+WEIGHT=50
+if [[ " $TARGETS " == *" edge-weighted "* ]]; then
+  WRK_HEADER="${WRK_HEADER-Cookie: theme=dark; session=5f0c3e2a9b7d4e81a6c2f0b9d8e7a615; lang=en}"
+fi
+WRK_HEADER="${WRK_HEADER-}"
 # shellcheck source=bench/lib.sh
 source "$BENCH/lib.sh"
 
@@ -61,14 +73,19 @@ start_target() {
       TARGET_PID=""
       return
       ;;
-    edge | edge-aa | edge-base)
-      local jar="$EDGE_JAR"
+    edge | edge-aa | edge-base | edge-weighted)
+      local jar="$EDGE_JAR" admin_port
+      admin_port="$(free_port)"
       [[ "$1" != edge-base ]] || jar="${BASE_JAR:?the edge-base target needs BASE_JAR (an edge-proxy.jar)}"
       render "$BENCH/edge-routes.yaml.template" "$WORK/routes.yaml" \
-        PORT="$port" ADMIN_PORT="$(free_port)" UPSTREAM_PORT="$UPSTREAM_PORT" WORK="$WORK"
+        PORT="$port" ADMIN_PORT="$admin_port" UPSTREAM_PORT="$UPSTREAM_PORT" WORK="$WORK/$1"
       local opts=()
       read -r -a opts <<<"$EDGE_JAVA_OPTS"
       start "$1" java "${opts[@]}" -jar "$jar" --config "$WORK/routes.yaml" --threads "$EDGE_THREADS"
+      TARGET_PID="$STARTED_PID"
+      await_body "$1" "$TARGET_URL" "$TARGET_PID"
+      [[ "$1" != edge-weighted ]] || set_weight "$admin_port"
+      return
       ;;
     nginx)
       render "$BENCH/nginx.conf.template" "$WORK/nginx.conf" \
@@ -84,6 +101,19 @@ start_target() {
   esac
   TARGET_PID="$STARTED_PID"
   await_body "$1" "$TARGET_URL" "$TARGET_PID"
+}
+
+# Puts the bench route at WEIGHT % new through the admin API of the edge on port $1.
+set_weight() {
+  local _
+  for _ in $(seq 300); do
+    ! curl -fs "http://127.0.0.1:$1/health/ready" >/dev/null || break
+    sleep 0.2
+  done
+  curl -fsS -X POST "http://127.0.0.1:$1/admin/routes/all/weight" -H 'Authorization: Bearer bench-only-token' \
+    -H 'Content-Type: application/json' -d "{\"new\": $WEIGHT, \"reason\": \"bench/proxy.sh edge-weighted\"}" \
+    >"$WORK/weight.json" || die "could not set the weight: $(cat "$WORK/weight.json" 2>/dev/null)"
+  log "edge-weighted: route 'all' at weight $WEIGHT (sticky cookie 'session')"
 }
 
 # ---------------------------------------------------------------------------------------- report
@@ -109,13 +139,16 @@ write_section() {
     echo
     echo '```'
     echo "CONNS=$CONNS THREADS=$THREADS DURATION=$DURATION WARMUP=$WARMUP EDGE_THREADS=$EDGE_THREADS \\"
-    echo "  MAX_OTHER_CPU=$MAX_OTHER_CPU ATTEMPTS=$ATTEMPTS \\"
+    echo "  MAX_OTHER_CPU=$MAX_OTHER_CPU ATTEMPTS=$ATTEMPTS TARGETS=\"$TARGETS\" \\"
+    [[ -z "$WRK_HEADER" ]] || echo "  WRK_HEADER=\"$WRK_HEADER\" SECTION=\"$SECTION\" \\"
     echo "  EDGE_JAVA_OPTS=\"$EDGE_JAVA_OPTS\" bench/proxy.sh"
     echo '```'
     echo
     echo "Each target: \`wrk -t$THREADS -c$CONNS -d$WARMUP\` warm-up, then \`wrk -t$THREADS -c$CONNS -d$DURATION --latency\`,"
     echo "GET / of a $BODY_BYTES-byte keep-alive answer from \`HelloUpstream\` (raw Netty, $UPSTREAM_THREADS event loop thread)."
     echo "Edge: \`--threads $EDGE_THREADS\`, JVM flags \`$EDGE_JAVA_OPTS\`, one catch-all route, mirroring off."
+    [[ " $TARGETS " != *" edge-weighted "* ]] || echo "edge-weighted: the same edge and routes.yaml (\`sticky: {cookie: session}\`) with the route at weight $WEIGHT (\`POST /admin/routes/all/weight\`): every request's side is picked by the hash of its session cookie."
+    [[ -z "$WRK_HEADER" ]] || echo "Every wrk request of every target carries \`$WRK_HEADER\`."
     echo "nginx: \`worker_processes auto\`, upstream \`keepalive 64\`, HTTP/1.1 to the upstream, access log off."
     echo "Caddy: a bare \`reverse_proxy\`. ÷nginx and ÷direct are req/s ratios."
     echo
@@ -127,6 +160,13 @@ write_section() {
         "$(ratio "$rps" "$nginx_rps")" "$(ratio "$rps" "$direct_rps")"
     done
     echo
+    if [[ -n "${RESULTS[edge-weighted]:-}" && -n "${RESULTS[edge]:-}" ]]; then
+      local plain_rps weighted_rps
+      read -r plain_rps _ <<<"${RESULTS[edge]}"
+      read -r weighted_rps _ <<<"${RESULTS[edge-weighted]}"
+      echo "edge-weighted ÷ edge (req/s): $(ratio "$weighted_rps" "$plain_rps")."
+      echo
+    fi
     # shellcheck disable=SC2086
     report_problems "on any target" $TARGETS
     echo
@@ -149,7 +189,10 @@ write_section() {
 }
 
 main() {
-  install_tools wrk nginx caddy curl
+  local tools=(wrk curl)
+  [[ " $TARGETS " != *" nginx "* ]] || tools+=(nginx)
+  [[ " $TARGETS " != *" caddy "* ]] || tools+=(caddy)
+  install_tools "${tools[@]}"
   build edge-proxy "$EDGE_JAR"
   declare -gA RESULTS=() LOG_NOTES=() BUSY_BEFORE=() OTHER_CPU=() BEST_ATTEMPT=()
   note_load

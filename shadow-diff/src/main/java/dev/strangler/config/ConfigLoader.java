@@ -47,6 +47,7 @@ import org.yaml.snakeyaml.nodes.Node;
  *     compare: {mode: (lenient), ignore: [$..], unordered: [$..], keyed: {$..: field},
  *               tolerance: {$..: number}}
  *     record: {sample: (0)}
+ *     sticky: {cookie: Name} | {header: Name}   # (the client address): who a user is under a weight
  *     guard: {max-error-rate: (2%), max-diff-rate: (1%), min-requests: (100), window: (60s)}
  *                                        # overrides single keys of defaults.guard; off: none;
  *                                        # absent: defaults.guard (none without one)

@@ -3,6 +3,7 @@ package dev.strangler.config;
 import dev.strangler.rewrite.RequestRewrite;
 import dev.strangler.routing.Side;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * One route of routes.yaml with defaults already applied.
@@ -20,6 +21,7 @@ import java.util.Map;
  * @param rewrite  per side, how every request sent to it is rewritten; a side without an entry
  *                 gets the request as received
  * @param guard    the rollback guard, or null when the route has none
+ * @param sticky   what tells this route's users apart under a partial weight
  */
 public record RouteConfig(
     String id,
@@ -32,17 +34,19 @@ public record RouteConfig(
     Timeouts timeouts,
     int line,
     Map<Side, RequestRewrite> rewrite,
-    GuardConfig guard) {
+    GuardConfig guard,
+    StickyConfig sticky) {
 
   public RouteConfig {
     core = Map.copyOf(core);
     rewrite = Map.copyOf(rewrite);
+    Objects.requireNonNull(sticky, "sticky");
   }
 
-  /** A route without a guard. */
+  /** A route without a guard whose users are told apart by the client address. */
   public RouteConfig(String id, MatchConfig match, Side primary, ShadowConfig shadow, Map<Side, CoreSpec> core,
       CompareConfig compare, RecordConfig record, Timeouts timeouts, int line, Map<Side, RequestRewrite> rewrite) {
-    this(id, match, primary, shadow, core, compare, record, timeouts, line, rewrite, null);
+    this(id, match, primary, shadow, core, compare, record, timeouts, line, rewrite, null, StickyConfig.ADDRESS);
   }
 
   /** A route without rewrites. */

@@ -13,7 +13,8 @@ import org.yaml.snakeyaml.nodes.Node;
 /** Reads the {@code routes} list: ids unique, templates compiled, defaults merged in. */
 final class RouteReader {
   private static final List<String> KEYS =
-      List.of("id", "match", "primary", "shadow", "core", "compare", "record", "timeouts", "rewrite", "guard");
+      List.of("id", "match", "primary", "shadow", "core", "compare", "record", "timeouts", "rewrite",
+          "guard", "sticky");
   private static final List<String> MATCH_KEYS = List.of("path", "methods", "host");
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]+");
 
@@ -75,7 +76,32 @@ final class RouteReader {
         overrides.timeouts(f.node("timeouts"), "timeouts of " + where, defaults.timeouts()),
         line,
         f.node("rewrite").isPresent() ? rewrite.read(f.node("rewrite").get(), where, match.path()) : Map.of(),
-        guard.read(f, "guard of " + where, defaults.guard()));
+        guard.read(f, "guard of " + where, defaults.guard()),
+        sticky(f, where));
+  }
+
+  /** {@code sticky: {cookie: NAME}} or {@code {header: NAME}}; the client address when absent. */
+  private StickyConfig sticky(Fields route, String where) throws ConfigException {
+    var section = route.section("sticky", "sticky of " + where, List.of("cookie", "header"));
+    if (section.isEmpty()) {
+      return StickyConfig.ADDRESS;
+    }
+    Fields f = section.get();
+    if (f.all().size() != 1) {
+      throw nodes.error(f.node(), "sticky of " + where + " takes exactly one of cookie, header,"
+          + " like {cookie: session}");
+    }
+    String kind = f.all().iterator().next().key();
+    String name = f.required(kind, RouteReader::token);
+    return new StickyConfig(
+        kind.equals("cookie") ? StickyConfig.Kind.COOKIE : StickyConfig.Kind.HEADER, name);
+  }
+
+  static String token(String text) {
+    if (text.isEmpty() || !text.chars().allMatch(c -> c > 32 && c < 127 && "()<>@,;:\\\"/[]?={}".indexOf(c) < 0)) {
+      throw new IllegalArgumentException("expected a cookie or header name, like session");
+    }
+    return text;
   }
 
   private MatchConfig match(Fields f) throws ConfigException {

@@ -1,27 +1,33 @@
 package dev.strangler.store;
 
 import dev.strangler.routing.Side;
+import dev.strangler.routing.Weight;
 
 /**
- * A flip named the primary it expected, and the store had another one in force: nothing was
- * stored. Carries what the store had, so the operator can decide again.
+ * A flip or weight change named the state it expected, and the store had another one in force:
+ * nothing was stored. Carries what the store had, so the operator can decide again.
  */
 public final class CutoverConflict extends RuntimeException {
-  private final Side primary;
+  private final Weight weight;
   private final long seq;
 
-  CutoverConflict(String route, Side primary, long seq) {
-    super("route " + route + " has primary " + primary + " (audit seq " + seq + ")", null, false, false);
-    this.primary = primary;
+  CutoverConflict(String route, Weight weight, long seq) {
+    super("route " + route + " has " + weight + " (audit seq " + seq + ")", null, false, false);
+    this.weight = weight;
     this.seq = seq;
   }
 
-  /** The primary in force when the flip was refused. */
+  /** The primary in force when the change was refused ({@link Weight#primary()}). */
   public Side primary() {
-    return primary;
+    return weight.primary();
   }
 
-  /** The latest audit sequence number when the flip was refused. */
+  /** The weight in force when the change was refused. */
+  public Weight weight() {
+    return weight;
+  }
+
+  /** The latest audit sequence number when the change was refused. */
   public long seq() {
     return seq;
   }

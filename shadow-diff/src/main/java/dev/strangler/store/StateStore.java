@@ -1,6 +1,8 @@
 package dev.strangler.store;
 
 import dev.strangler.routing.Side;
+import dev.strangler.routing.Weight;
+import dev.strangler.store.AuditEntry.Action;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,7 +20,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The edge's durable state (JDBC, SQLite or PostgreSQL), shared by every edge instance of a
- * fleet: cutover overrides, the append-only audit log of flips and the fleet table
+ * fleet: cutover overrides (a weight per changed route), the append-only audit log of flips and
+ * weight changes and the fleet table
  * ({@link #instances()}). The schema is managed by Flyway ({@code db/migration}). Each store works
  * on one connection ({@link #withOwnConnection()} gives another). Thread-safe; every method
  * blocks on JDBC, so call it from a worker thread, never from an event loop.
@@ -75,15 +78,15 @@ public final class StateStore implements AutoCloseable {
     return postgres ? Optional.of(AuditListener.open(dataSource)) : Optional.empty();
   }
 
-  /** The current override per route id. */
-  public Map<String, Side> overrides() {
+  /** The weight in force per route id, for every route an operator changed. */
+  public Map<String, Weight> overrides() {
     try {
       return db.read(c -> {
-        Map<String, Side> result = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT route, side FROM route_override");
+        Map<String, Weight> result = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT route, side, weight FROM route_override");
             ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
-            result.put(rs.getString(1), side(rs.getString(2)));
+            result.put(rs.getString(1), weight(rs.getString(2), rs.getObject(3)));
           }
         }
         return Map.copyOf(result);
@@ -97,35 +100,56 @@ public final class StateStore implements AutoCloseable {
    * Decides a flip and, unless it is refused, stores the override and an audit entry in one
    * transaction; on PostgreSQL the transaction also announces the flip to every listener. Flips
    * are decided one at a time across every instance sharing the database: the transaction first
-   * takes the audit sequence, then reads the primary in force (the stored override, else
-   * {@code configured}), compares it with {@code flip.expect()} and writes.
+   * takes the audit sequence, then reads the weight in force (the stored override, else
+   * {@code configured}), compares it with {@code flip.expect()} (a side expects its plain state,
+   * so a partial weight in force refuses any expectation) and writes.
    *
    * @param configured the route's primary in routes.yaml, in force while no override is stored
    * @return the stored entry, with the sequence number the database assigned, the time
    *     (millisecond precision) it was stored and the primary it replaced
-   * @throws CutoverConflict when {@code flip.expect()} is set and another primary is in force
+   * @throws CutoverConflict when {@code flip.expect()} is set and another state is in force
    * @throws StoreException when the database cannot be reached or written
    */
   public AuditEntry recordCutover(Flip flip, Side configured) {
+    return record(flip.route(), Action.CUTOVER, Weight.of(flip.to()),
+        flip.expect() == null ? null : Weight.of(flip.expect()), flip.reason(), flip.actor(), flip.instance(),
+        Weight.of(configured));
+  }
+
+  /**
+   * Decides and stores a weight change exactly like {@link #recordCutover} a flip: one at a time
+   * across the fleet, refused when {@code change.expect()} is set and another weight is in force.
+   *
+   * @param configured the route's primary in routes.yaml, in force while no override is stored
+   * @throws CutoverConflict when {@code change.expect()} is set and another weight is in force
+   * @throws StoreException when the database cannot be reached or written
+   */
+  public AuditEntry recordWeight(WeightChange change, Side configured) {
+    return record(change.route(), Action.WEIGHT, change.to(), change.expect(), change.reason(), change.actor(),
+        change.instance(), Weight.of(configured));
+  }
+
+  private AuditEntry record(String route, Action action, Weight to, Weight expect, String reason, String actor,
+      String instance, Weight configured) {
     try {
       return db.inTransaction(c -> {
         long seq = nextSeq(c);
-        Side current = storedOverride(c, flip.route()).orElse(configured);
-        if (flip.expect() != null && flip.expect() != current) {
-          throw new CutoverConflict(flip.route(), current, seq - 1);
+        Weight current = storedOverride(c, route).orElse(configured);
+        if (expect != null && !expect.equals(current)) {
+          throw new CutoverConflict(route, current, seq - 1);
         }
         Instant at = Instant.ofEpochMilli(clock.millis());
-        AuditEntry entry = new AuditEntry(seq, at, flip.route(), current, flip.to(), flip.reason(),
-            flip.actor(), flip.instance());
+        AuditEntry entry = new AuditEntry(seq, at, route, current.primary(), to.primary(), reason, actor, instance,
+            action, current, to);
         insertAudit(c, entry);
-        upsertOverride(c, flip.route(), flip.to(), at);
+        upsertOverride(c, route, to, at);
         if (postgres) {
           announce(c, seq);
         }
         return entry;
       });
     } catch (SQLException e) {
-      throw new StoreException("cannot store the cutover of route " + flip.route(), e);
+      throw new StoreException("cannot store the " + action.id() + " of route " + route, e);
     }
   }
 
@@ -158,11 +182,11 @@ public final class StateStore implements AutoCloseable {
     }
   }
 
-  private static Optional<Side> storedOverride(Connection c, String route) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT side FROM route_override WHERE route = ?")) {
+  private static Optional<Weight> storedOverride(Connection c, String route) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT side, weight FROM route_override WHERE route = ?")) {
       ps.setString(1, route);
       try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? Optional.of(side(rs.getString(1))) : Optional.empty();
+        return rs.next() ? Optional.of(weight(rs.getString(1), rs.getObject(2))) : Optional.empty();
       }
     }
   }
@@ -178,7 +202,7 @@ public final class StateStore implements AutoCloseable {
   private static void insertAudit(Connection c, AuditEntry e) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(
         "INSERT INTO cutover_audit (seq, at_millis, route, from_side, to_side, reason, actor,"
-            + " instance) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            + " instance, action, weight_from, weight_to) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       ps.setLong(1, e.seq());
       ps.setLong(2, e.at().toEpochMilli());
       ps.setString(3, e.route());
@@ -187,19 +211,23 @@ public final class StateStore implements AutoCloseable {
       ps.setString(6, e.reason());
       ps.setString(7, e.actor());
       ps.setString(8, e.instance());
+      ps.setString(9, e.action().id());
+      ps.setInt(10, e.fromWeight().toNew());
+      ps.setInt(11, e.toWeight().toNew());
       ps.executeUpdate();
     }
   }
 
-  private static void upsertOverride(Connection c, String route, Side to, Instant at)
+  private static void upsertOverride(Connection c, String route, Weight to, Instant at)
       throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(
-        "INSERT INTO route_override (route, side, updated_at) VALUES (?, ?, ?)"
+        "INSERT INTO route_override (route, side, updated_at, weight) VALUES (?, ?, ?, ?)"
             + " ON CONFLICT (route) DO UPDATE SET side = excluded.side,"
-            + " updated_at = excluded.updated_at")) {
+            + " updated_at = excluded.updated_at, weight = excluded.weight")) {
       ps.setString(1, route);
-      ps.setString(2, to.id());
+      ps.setString(2, to.primary().id());
       ps.setLong(3, at.toEpochMilli());
+      ps.setInt(4, to.toNew());
       ps.executeUpdate();
     }
   }
@@ -217,21 +245,13 @@ public final class StateStore implements AutoCloseable {
       return db.read(c -> {
         List<AuditEntry> result = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(
-            "SELECT seq, at_millis, route, from_side, to_side, reason, actor, instance"
-                + " FROM cutover_audit WHERE seq > ? ORDER BY seq LIMIT ?")) {
+            "SELECT seq, at_millis, route, from_side, to_side, reason, actor, instance, action,"
+                + " weight_from, weight_to FROM cutover_audit WHERE seq > ? ORDER BY seq LIMIT ?")) {
           ps.setLong(1, afterSeq);
           ps.setInt(2, limit);
           try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-              result.add(new AuditEntry(
-                  rs.getLong(1),
-                  Instant.ofEpochMilli(rs.getLong(2)),
-                  rs.getString(3),
-                  side(rs.getString(4)),
-                  side(rs.getString(5)),
-                  rs.getString(6),
-                  rs.getString(7),
-                  rs.getString(8)));
+              result.add(auditEntry(rs));
             }
           }
         }
@@ -240,6 +260,27 @@ public final class StateStore implements AutoCloseable {
     } catch (SQLException e) {
       throw new StoreException("cannot read the audit log", e);
     }
+  }
+
+  private static AuditEntry auditEntry(ResultSet rs) throws SQLException {
+    Side from = side(rs.getString(4));
+    Side to = side(rs.getString(5));
+    return new AuditEntry(rs.getLong(1), Instant.ofEpochMilli(rs.getLong(2)), rs.getString(3), from, to,
+        rs.getString(6), rs.getString(7), rs.getString(8),
+        "weight".equals(rs.getString(9)) ? Action.WEIGHT : Action.CUTOVER,
+        weight(rs.getString(4), rs.getObject(10)), weight(rs.getString(5), rs.getObject(11)));
+  }
+
+  /** A stored weight; a row from before weights existed holds the plain state of its side. */
+  private static Weight weight(String side, Object weight) throws SQLException {
+    if (weight == null) {
+      return Weight.of(side(side));
+    }
+    int w = ((Number) weight).intValue();
+    if (w < 0 || w > 100) {
+      throw new SQLException("weight " + w + " out of range in the state store");
+    }
+    return new Weight(w);
   }
 
   private static Side side(String stored) throws SQLException {

@@ -55,7 +55,7 @@ class ConfigLoaderErrorsTest {
             primry: legacy
         """);
     assertAt(e, 8, 5, "unknown key 'primry' in route 'post-read'; expected one of: id, match,"
-        + " primary, shadow, core, compare, record, timeouts, rewrite, guard");
+        + " primary, shadow, core, compare, record, timeouts, rewrite, guard, sticky");
   }
 
   @Test

@@ -7,6 +7,7 @@ import dev.strangler.record.DiscrepancyRecord;
 import dev.strangler.record.Outcome;
 import dev.strangler.record.Records;
 import dev.strangler.routing.Side;
+import dev.strangler.routing.Weight;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -223,7 +224,7 @@ abstract class DiscrepancyStoreContract {
     try (DiscrepancyStore discrepancies = DiscrepancyStore.open(url);
         StateStore state = StateStore.open(url)) {
       assertThat(discrepancies.find(null, null, null, 10)).containsExactly(r);
-      assertThat(state.overrides()).isEqualTo(Map.of("a", Side.NEW));
+      assertThat(state.overrides()).isEqualTo(Map.of("a", Weight.NEW));
     }
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.strangler.routing.Side;
+import dev.strangler.routing.Weight;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -48,7 +49,7 @@ abstract class StateStoreContract {
               AuditEntry::reason, AuditEntry::actor, AuditEntry::instance)
           .containsExactly("post-read", Side.LEGACY, Side.NEW, "parity 99.9%", "ops", "edge-a");
       assertThat(store.audit(0, 10)).containsExactly(entry);
-      assertThat(store.overrides()).isEqualTo(Map.of("post-read", Side.NEW));
+      assertThat(store.overrides()).isEqualTo(Map.of("post-read", Weight.NEW));
     }
   }
 
@@ -62,7 +63,7 @@ abstract class StateStoreContract {
       written.add(flip(store, "a", Side.LEGACY, "rollback", "oncall"));
     }
     try (StateStore store = StateStore.open(url)) {
-      assertThat(store.overrides()).isEqualTo(Map.of("a", Side.LEGACY, "b", Side.NEW));
+      assertThat(store.overrides()).isEqualTo(Map.of("a", Weight.LEGACY, "b", Weight.NEW));
       assertThat(store.audit(0, 10)).isEqualTo(written);
       assertThat(written.get(2).from()).isEqualTo(Side.NEW);
       assertThat(flip(store, "b", Side.LEGACY, "", "ops").seq()).isEqualTo(4);
@@ -120,7 +121,7 @@ abstract class StateStoreContract {
       Side last = (perThread - 1) % 2 == 0 ? Side.NEW : Side.LEGACY;
       assertThat(second.overrides()).hasSize(threads).containsOnlyKeys(
           IntStream.range(0, threads).mapToObj(t -> "route-" + t).toList());
-      assertThat(second.overrides().values()).containsOnly(last);
+      assertThat(second.overrides().values()).containsOnly(Weight.of(last));
     }
   }
 
@@ -148,7 +149,7 @@ abstract class StateStoreContract {
 
       assertThat(store.audit(0, 10)).containsExactly(first);
       assertThat(store.latestSeq()).isEqualTo(1);
-      assertThat(store.overrides()).isEqualTo(Map.of("r", Side.NEW));
+      assertThat(store.overrides()).isEqualTo(Map.of("r", Weight.NEW));
       assertThat(store.recordCutover(new Flip("r", Side.LEGACY, Side.NEW, "back", "ops", "b"), Side.LEGACY).seq())
           .as("a refused flip leaves no gap in the sequence").isEqualTo(2);
     }

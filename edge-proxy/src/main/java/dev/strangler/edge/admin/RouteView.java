@@ -4,16 +4,19 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.strangler.config.MatchConfig;
 import dev.strangler.config.RouteConfig;
 import dev.strangler.config.ShadowConfig;
+import dev.strangler.config.StickyConfig;
 import dev.strangler.edge.metrics.RouteCounters;
 import dev.strangler.edge.metrics.SideStats;
 import dev.strangler.edge.mirror.ShadowOutcomes;
 import dev.strangler.edge.routing.RoutingSnapshot;
 import dev.strangler.record.Outcome;
 import dev.strangler.routing.Side;
+import dev.strangler.routing.Weight;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -21,8 +24,9 @@ import java.util.TreeMap;
 /**
  * One route of {@code GET /admin/routes}: its match, the primary in force and where it comes
  * from, its shadowing, its counters, its parity (match rate over the parity window, null while
- * nothing was judged in it), its shadow outcome counts since start, and per side what this
- * instance answered (count, 5xx rate, recent p50/p99).
+ * nothing was judged in it), its shadow outcome counts since start, the weight in force (always
+ * present: 0 is everyone on legacy, 100 everyone on new), what tells its users apart, and per
+ * side what this instance answered (count, 5xx rate, recent p50/p99).
  */
 @Serdeable
 record RouteView(
@@ -35,6 +39,8 @@ record RouteView(
     Counters counters,
     @Nullable Double parity,
     Map<String, Long> outcomes,
+    WeightView weight,
+    String sticky,
     Map<String, SideView> sides) {
 
   /** One side's answers on this instance: count, 5xx, their rate, and recent p50/p99 in ms. */
@@ -49,6 +55,14 @@ record RouteView(
     static SideView of(SideStats s) {
       Double rate = s.answered() == 0 ? null : (double) s.errors() / s.answered();
       return new SideView(s.answered(), s.errors(), rate, s.p50Millis(), s.p99Millis());
+    }
+  }
+
+  /** {@code {"new": 20}}: the percentage of users served by the new side. */
+  @Serdeable
+  record WeightView(@JsonProperty("new") int toNew) {
+    static WeightView of(Weight w) {
+      return new WeightView(w.toNew());
     }
   }
 
@@ -99,6 +113,8 @@ record RouteView(
         Counters.of(counters),
         Double.isNaN(parity) ? null : parity,
         byId(outcomes.counts(route.id())),
+        WeightView.of(snapshot.weightOf(route)),
+        sticky(route.sticky()),
         bySide(sides));
   }
 
@@ -106,6 +122,11 @@ record RouteView(
     Map<String, SideView> out = new TreeMap<>();
     sides.forEach((side, s) -> out.put(side.id(), SideView.of(s)));
     return out;
+  }
+
+  /** {@code cookie:NAME}, {@code header:NAME} or {@code address}. */
+  private static String sticky(StickyConfig s) {
+    return s.kind() == StickyConfig.Kind.ADDRESS ? "address" : s.kind().name().toLowerCase(Locale.ROOT) + ":" + s.name();
   }
 
   /** Every outcome, in {@link Outcome} order. */

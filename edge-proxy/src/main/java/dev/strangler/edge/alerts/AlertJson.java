@@ -8,7 +8,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /**
- * The body of one alert: {@code {"event","route","from","to","seq","actor","reason","instance","at"}},
+ * The body of one alert: {@code {"event","route","from","to","weight":{"from","to"},"seq","actor",
+ * "reason","instance","at"}} (weights are the percentage of users on new),
  * the audit entry's fields and nothing else (no token, no config). {@code seq} is the audit
  * sequence number, the same on every instance: a receiver that may see an alert twice (an answer
  * lost after it was accepted) can use it to tell.
@@ -26,6 +27,10 @@ final class AlertJson {
       g.writeStringField("route", e.route());
       g.writeStringField("from", e.from().id());
       g.writeStringField("to", e.to().id());
+      g.writeObjectFieldStart("weight");
+      g.writeNumberField("from", e.fromWeight().toNew());
+      g.writeNumberField("to", e.toWeight().toNew());
+      g.writeEndObject();
       g.writeNumberField("seq", e.seq());
       g.writeStringField("actor", e.actor());
       g.writeStringField("reason", e.reason());

@@ -15,8 +15,11 @@ public enum AlertKind {
     return name().toLowerCase(Locale.ROOT);
   }
 
-  /** The kind of an audit entry: taken by the guard ({@link GuardRollback#ACTOR}) or a flip. */
+  /** The kind of an audit entry: taken by the guard ({@link GuardRollback#ACTOR}), a weight change, or a flip. */
   public static AlertKind of(AuditEntry entry) {
-    return GuardRollback.ACTOR.equals(entry.actor()) ? GUARD_ROLLBACK : FLIP;
+    if (GuardRollback.ACTOR.equals(entry.actor())) {
+      return GUARD_ROLLBACK;
+    }
+    return entry.action() == AuditEntry.Action.WEIGHT ? WEIGHT : FLIP;
   }
 }

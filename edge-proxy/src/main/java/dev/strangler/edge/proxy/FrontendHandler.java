@@ -29,7 +29,9 @@ import java.util.Optional;
 
 /**
  * The client side of one connection: checks each request ({@link RequestCheck}), routes it on
- * its normalised path, and runs one {@link Exchange} at a time. Pipelined requests are answered
+ * its normalised path, picks the side that serves it (under a partial weight by the request's
+ * sticky key, {@link RoutingSnapshot#sideOf}; the mirror goes to the other side), and runs one
+ * {@link Exchange} at a time. Pipelined requests are answered
  * in order: up to {@value #MAX_PIPELINED} wait decoded in a queue (reading pauses once
  * {@value #PAUSE_PIPELINED} messages wait, until the queue drains), and past that the decoder
  * leaves the next ones undecoded in its buffer until there is room again: nothing is dropped.
@@ -162,8 +164,9 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
             && req.method().name().equals("GET");
     ClientProtocol client = new ClientProtocol(req.protocolVersion().minorVersion() == 0, keepAlive);
     boolean expectsContinue = HttpUtil.is100ContinueExpected(req);
-    Side side = snap.primaryOf(route.get());
-    ForwardHeaders.toUpstream(req, clientIp(), requestId, upgrade);
+    String clientIp = clientIp();
+    Side side = snap.sideOf(route.get(), req.headers(), clientIp);
+    ForwardHeaders.toUpstream(req, clientIp, requestId, upgrade);
     if (target != req.uri()) {
       req.setUri(target);
     }

@@ -2,11 +2,12 @@ package dev.strangler.edge.routing;
 
 import dev.strangler.config.ConfigException;
 import dev.strangler.config.EdgeConfig;
-import dev.strangler.routing.Side;
+import dev.strangler.routing.Weight;
 import dev.strangler.store.AuditEntry;
 import dev.strangler.store.Flip;
 import dev.strangler.store.StateStore;
 import dev.strangler.store.StoreException;
+import dev.strangler.store.WeightChange;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * writers (cutover, audit catch-up, reload) swap a new immutable snapshot in atomically, so a flip
  * applies from the next request on and an in-flight request finishes on the side it began with.
  *
- * <p>Overrides follow the store's audit log: every instance sharing the store applies the same
+ * <p>Overrides (a weight per changed route) follow the store's audit log: every instance sharing the store applies the same
  * entries in sequence order ({@link #applyAudit(List)}), and {@link #appliedSeq()} says how far it got.
  */
 public final class LiveRoutes {
@@ -73,15 +74,32 @@ public final class LiveRoutes {
    */
   public AuditEntry cutover(Flip flip) {
     var route = current.get().route(flip.route()).orElseThrow(() -> new NoSuchElementException(flip.route()));
-    AuditEntry entry = store.recordCutover(flip, route.primary());
-    LOG.info("cutover route={} {} -> {} seq={} actor={} instance={}", entry.route(), entry.from(), entry.to(),
-        entry.seq(), entry.actor(), entry.instance());
+    return applyNow(store.recordCutover(flip, route.primary()));
+  }
+
+  /**
+   * Takes a weight change like {@link #cutover} a flip: decided and recorded by the store, then
+   * applied here at once. Blocking (JDBC).
+   *
+   * @throws NoSuchElementException when no route has this id
+   * @throws dev.strangler.store.CutoverConflict when the change expected another weight
+   * @throws StoreException when the store cannot be reached; nothing changed
+   */
+  public AuditEntry weight(WeightChange change) {
+    var route = current.get().route(change.route()).orElseThrow(() -> new NoSuchElementException(change.route()));
+    return applyNow(store.recordWeight(change, route.primary()));
+  }
+
+  private AuditEntry applyNow(AuditEntry entry) {
+    LOG.info("{} route={} {} -> {} (weight {} -> {}) seq={} actor={} instance={}", entry.action().id(), entry.route(),
+        entry.from(), entry.to(), entry.fromWeight().toNew(), entry.toWeight().toNew(), entry.seq(), entry.actor(),
+        entry.instance());
     applyAudit(List.of(entry));
     try {
       catchUp(store, entry.seq());
     } catch (StoreException e) {
-      LOG.warn("flip seq={} is stored; it applies here once the entries before it are read: {}",
-          entry.seq(), e.getMessage());
+      LOG.warn("{} seq={} is stored; it applies here once the entries before it are read: {}",
+          entry.action().id(), entry.seq(), e.getMessage());
     }
     taken.taken(entry, current.get().config());
     return entry;
@@ -110,11 +128,11 @@ public final class LiveRoutes {
    */
   public synchronized boolean applyAudit(List<AuditEntry> entries) {
     RoutingSnapshot snap = current.get();
-    Map<String, Side> overrides = new HashMap<>(snap.overrides());
+    Map<String, Weight> overrides = new HashMap<>(snap.overrides());
     long seq = appliedSeq;
     for (AuditEntry e : entries) {
       if (e.seq() == seq + 1) {
-        overrides.put(e.route(), e.to());
+        overrides.put(e.route(), e.toWeight());
         seq = e.seq();
       } else if (e.seq() > seq + 1) {
         break;
@@ -129,7 +147,7 @@ public final class LiveRoutes {
   }
 
   /**
-   * The audit log of flips with seq greater than afterSeq, oldest first, at most limit.
+   * The audit log of flips and weight changes with seq greater than afterSeq, oldest first, at most limit.
    * Blocking (JDBC), like {@link #cutover}.
    */
   public List<AuditEntry> audit(long afterSeq, int limit) {

@@ -315,7 +315,8 @@ class AdminServerTest {
         "{\"primary\":\"new\",\"expect\":\"legacy\",\"reason\":\"late\"}", "Bearer " + token);
 
     assertThat(refused.status()).isEqualTo(409);
-    assertThat(refused.json().toString()).isEqualTo("{\"error\":\"conflict\",\"primary\":\"new\",\"seq\":1}");
+    assertThat(refused.json().toString())
+        .isEqualTo("{\"error\":\"conflict\",\"primary\":\"new\",\"seq\":1,\"weight\":{\"new\":100}}");
     assertThat(store.audit(0, 10)).hasSize(1);
     Reply bad = post("/admin/routes/post-read/cutover", "{\"primary\":\"new\",\"expect\":\"sideways\"}",
         "Bearer " + token);
