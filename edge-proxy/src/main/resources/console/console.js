@@ -149,7 +149,15 @@
       const rt = routes.find((r) => r.id === id);
       if (rt) openFlip(rt.id, rt.primary, rt.primary === "legacy" ? "new" : "legacy");
     });
-    tr.cells[7].append(b);
+    const w = el("button", "Set weight\u2026");
+    w.type = "button";
+    w.className = "weight";
+    w.setAttribute("aria-label", "Set the share of " + id + "'s users served by new");
+    w.addEventListener("click", () => {
+      const rt = routes.find((r) => r.id === id);
+      if (rt) openWeight(rt.id, rt.weight ? rt.weight.new : (rt.primary === "new" ? 100 : 0));
+    });
+    tr.cells[7].append(b, " ", w);
     return tr;
   }
 
@@ -359,7 +367,9 @@
       && (!a || e.actor.toLowerCase().includes(a))).slice().reverse();
     $("audit-table").tBodies[0].replaceChildren(...rows.map((e) => {
       const tr = el("tr");
-      tr.append(el("td", e.seq), el("td", e.at), el("td", e.route), el("td", e.from), el("td", e.to),
+      const weighted = e.action === "weight" && e.weight;
+      tr.append(el("td", e.seq), el("td", e.at), el("td", e.route),
+        el("td", weighted ? e.weight.from + "% new" : e.from), el("td", weighted ? e.weight.to + "% new" : e.to),
         el("td", e.actor), el("td", e.reason));
       return tr;
     }));
@@ -384,7 +394,21 @@
     });
   }
 
+  function openWeight(id, current) {
+    flipping = { id, weight: current };
+    $("flip-title").textContent = "Set the weight of " + id;
+    $("flip-summary").textContent = "Now " + current + "% of " + id + "'s users are served by new. Users keep"
+      + " their side (a hash of the route's sticky key); raising the share only moves users from legacy to new.";
+    $("weight-field").hidden = false;
+    $("flip-weight").value = String(current);
+    $("flip-reason").value = "";
+    $("flip-error").textContent = "";
+    $("flip-dialog").showModal();
+    $("flip-weight").focus();
+  }
+
   function openFlip(id, from, to) {
+    $("weight-field").hidden = true;
     flipping = { id, from, to };
     $("flip-title").textContent = to === "new" ? "Flip " + id + " to new" : "Roll back " + id + " to legacy";
     $("flip-summary").textContent = "Route " + id + " is served by " + from + ". After you confirm, "
@@ -400,13 +424,21 @@
     const reason = $("flip-reason").value.trim();
     if (!reason) { $("flip-error").textContent = "A reason is required."; $("flip-reason").focus(); return; }
     const f = flipping;
-    const r = await call("POST", "/admin/routes/" + encodeURIComponent(f.id) + "/cutover",
-      { primary: f.to, expect: f.from, reason });
+    const weighting = f.weight !== undefined;
+    const share = Number($("flip-weight").value);
+    if (weighting && !(Number.isInteger(share) && share >= 0 && share <= 100)) {
+      $("flip-error").textContent = "The weight is a whole number from 0 to 100.";
+      $("flip-weight").focus();
+      return;
+    }
+    const r = await call("POST", "/admin/routes/" + encodeURIComponent(f.id) + (weighting ? "/weight" : "/cutover"),
+      weighting ? { new: share, expect: f.weight, reason } : { primary: f.to, expect: f.from, reason });
     if (r.status === 200) { $("flip-dialog").close(); refresh(); return; }
     if (r.status === 401) { $("flip-dialog").close(); loggedOut("Your session ended: log in again."); return; }
     $("flip-error").textContent = r.status === 409
-      ? "Someone else flipped this route first (it is now " + r.json.primary + "): cancel and look again."
-      : "The flip failed: " + (r.json && r.json.error ? r.json.error : "HTTP " + r.status);
+      ? "Someone else changed this route first (it is now " + (r.json.weight ? r.json.weight.new + "% new"
+        : r.json.primary) + "): cancel and look again."
+      : "The change failed: " + (r.json && r.json.error ? r.json.error : "HTTP " + r.status);
   }
 
   async function login(ev) {

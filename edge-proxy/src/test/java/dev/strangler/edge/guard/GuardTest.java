@@ -98,6 +98,42 @@ class GuardTest {
   }
 
   @Test
+  void aFailingNewSideAtWeight50IsSetBackToWeight0() throws Exception {
+    try (WebhookReceiver receiver = WebhookReceiver.refusingFirst(0);
+        TestUpstream legacy = TestUpstream.answering((req, ctx) -> ctx.writeAndFlush(json("legacy", "{\"total\":1}")));
+        TestUpstream fresh = TestUpstream.answering((req, ctx) ->
+            ctx.writeAndFlush(TestUpstream.response(HttpResponseStatus.INTERNAL_SERVER_ERROR, "new", "boom")));
+        Main.Edge edge = start("a", "jdbc:sqlite:" + dir.resolve("own.db"), legacy, fresh, receiver)) {
+      assertThat(post(edge, "weight", "{\"new\":50,\"reason\":\"canary\"}")).isEqualTo(200);
+
+      int failed = 0;
+      int user = 0;
+      var route = edge.routes().current().config().routes().get(0);
+      while (edge.routes().current().weightOf(route).toNew() > 0) {
+        assertThat(user).as("users sent before the rollback").isLessThan(20_000);
+        if (get(edge, user, "user-" + user++).statusCode() >= 500) {
+          failed++;
+        }
+      }
+
+      assertThat(failed).isBetween(MIN_REQUESTS, MIN_REQUESTS + SLACK);
+      List<JsonNode> entries = guardEntries(edge);
+      assertThat(entries).hasSize(1);
+      assertThat(entries.get(0).get("action").asText()).isEqualTo("weight");
+      assertThat(entries.get(0).get("weight").get("from").asInt()).isEqualTo(50);
+      assertThat(entries.get(0).get("weight").get("to").asInt()).isZero();
+      assertThat(entries.get(0).get("reason").asText()).startsWith("guard: error rate 100% (");
+      for (int i = 0; i < 100; i++) {
+        assertThat(get(edge, i, "user-" + i).headers().firstValue("X-Served-By")).hasValue("legacy");
+      }
+      String alert = receiver.await(body -> body.contains("\"event\":\"guard_rollback\""));
+      assertThat(JSON.readTree(alert).get("weight").get("from").asInt()).isEqualTo(50);
+      receiver.await(body -> body.contains("\"event\":\"weight\"") && body.contains("canary"));
+      assertThat(rollbacks(edge)).isEqualTo(1);
+    }
+  }
+
+  @Test
   void aNewSideThatAnswersDifferentlyIsRolledBack() throws Exception {
     try (WebhookReceiver receiver = WebhookReceiver.refusingFirst(0);
         TestUpstream legacy = TestUpstream.answering((req, ctx) -> ctx.writeAndFlush(json("legacy", "{\"total\":1}")));
@@ -174,16 +210,24 @@ class GuardTest {
   }
 
   private HttpResponse<String> get(Main.Edge edge, int i) throws Exception {
+    return get(edge, i, "one-user");
+  }
+
+  private HttpResponse<String> get(Main.Edge edge, int i, String user) throws Exception {
     HttpRequest r = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + edge.server().port() + "/cart/" + i))
-        .timeout(Duration.ofSeconds(20)).build();
+        .header("X-User", user).timeout(Duration.ofSeconds(20)).build();
     return http.send(r, HttpResponse.BodyHandlers.ofString());
   }
 
   private int cutover(Main.Edge edge, String primary) throws Exception {
-    HttpRequest r = HttpRequest.newBuilder(URI.create(admin(edge) + "/admin/routes/checkout/cutover"))
+    return post(edge, "cutover", "{\"primary\":\"" + primary + "\",\"reason\":\"go\"}");
+  }
+
+  private int post(Main.Edge edge, String operation, String body) throws Exception {
+    HttpRequest r = HttpRequest.newBuilder(URI.create(admin(edge) + "/admin/routes/checkout/" + operation))
         .header("Authorization", "Bearer test-token").header("Content-Type", "application/json")
         .header("X-Actor", "operator").timeout(Duration.ofSeconds(20))
-        .POST(HttpRequest.BodyPublishers.ofString("{\"primary\":\"" + primary + "\",\"reason\":\"go\"}")).build();
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build();
     return http.send(r, HttpResponse.BodyHandlers.ofString()).statusCode();
   }
 
@@ -232,6 +276,7 @@ class GuardTest {
             match: {path: "/**"}
             primary: legacy
             core: {legacy: {json: ""}, new: {json: ""}}
+            sticky: {header: X-User}
             guard: {max-error-rate: 2%%, max-diff-rate: 1%%, min-requests: %d, window: 60s}
         """.formatted(name, store, name, legacy.url(), fresh.url(), receiver.url(),
         MIN_REQUESTS));

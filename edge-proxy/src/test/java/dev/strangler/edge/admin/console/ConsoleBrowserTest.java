@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The console in Debian's headless Chromium against a full edge whose two upstreams disagree on
  * one order in four: no data before login, a wrong token refused, every route with its parity,
  * a flip and a rollback (each with a reason) that the next proxied request and the audit page
- * show, the 24 h parity chart with its point, the route's discrepancy group with its example side
+ * show, a weight set from the routes page, the 24 h parity chart with its point, the route's discrepancy group with its example side
  * by side and the differing value marked, the group's hourly trend, per-side latency and 5xx rate,
  * the instances, no request to another origin and no script error. Screenshots:
  * target/console-*.png.
@@ -114,6 +114,21 @@ class ConsoleBrowserTest {
         browser.await("return document.querySelectorAll('#audit-table tbody tr').length === 2", WAIT);
         assertThat(browser.text("#audit-table tbody tr")).contains("roll back: totals differ");
         browser.screenshot(shot("audit"));
+
+        browser.click("a[href='#routes']");
+        browser.await("return !document.getElementById('routes').hidden", WAIT);
+        browser.click("tr[data-route=orders] button.weight");
+        browser.await("return document.getElementById('flip-dialog').open", WAIT);
+        browser.type("#flip-weight", "30");
+        browser.type("#flip-reason", "canary: 30% of users");
+        browser.screenshot(shot("weight"));
+        browser.click("#flip-confirm");
+        browser.await("return !document.getElementById('flip-dialog').open && document.querySelector("
+            + "'tr[data-route=orders] .primary').textContent === 'new 30% / legacy 70%'", WAIT);
+        browser.click("a[href='#audit']");
+        browser.await("return document.querySelectorAll('#audit-table tbody tr').length === 3", WAIT);
+        assertThat(browser.text("#audit-table tbody tr")).contains("0% new").contains("30% new")
+            .contains("canary: 30% of users");
 
         browser.click("a[href='#instances']");
         browser.await("return document.querySelectorAll('#instances-table tbody tr').length === 1", WAIT);
