@@ -134,6 +134,20 @@ await_body() {
   die "$name did not answer $url with the expected body within 60s"
 }
 
+# Puts the route 'all' of the bench edge whose admin API is on port $1 at weight $2 (% of users on
+# new, by the session cookie), once that API answers.
+set_weight() {
+  local _
+  for _ in $(seq 300); do
+    ! curl -fs "http://127.0.0.1:$1/health/ready" >/dev/null || break
+    sleep 0.2
+  done
+  curl -fsS -X POST "http://127.0.0.1:$1/admin/routes/all/weight" -H 'Authorization: Bearer bench-only-token' \
+    -H 'Content-Type: application/json' -d "{\"new\": $2, \"reason\": \"bench: weighted routing\"}" \
+    >"$WORK/weight-$1.json" || die "could not set the weight: $(cat "$WORK/weight-$1.json" 2>/dev/null)"
+  log "edge on admin port $1: route 'all' at weight $2 (sticky cookie 'session')"
+}
+
 # Starts a HelloUpstream named $1 with the remaining HelloUpstream options on a free port and
 # waits until it listens; sets STARTED_PORT and STARTED_PID.
 start_hello() {

@@ -84,7 +84,7 @@ start_target() {
       start "$1" java "${opts[@]}" -jar "$jar" --config "$WORK/routes.yaml" --threads "$EDGE_THREADS"
       TARGET_PID="$STARTED_PID"
       await_body "$1" "$TARGET_URL" "$TARGET_PID"
-      [[ "$1" != edge-weighted ]] || set_weight "$admin_port"
+      [[ "$1" != edge-weighted ]] || set_weight "$admin_port" "$WEIGHT"
       return
       ;;
     nginx)
@@ -101,19 +101,6 @@ start_target() {
   esac
   TARGET_PID="$STARTED_PID"
   await_body "$1" "$TARGET_URL" "$TARGET_PID"
-}
-
-# Puts the bench route at WEIGHT % new through the admin API of the edge on port $1.
-set_weight() {
-  local _
-  for _ in $(seq 300); do
-    ! curl -fs "http://127.0.0.1:$1/health/ready" >/dev/null || break
-    sleep 0.2
-  done
-  curl -fsS -X POST "http://127.0.0.1:$1/admin/routes/all/weight" -H 'Authorization: Bearer bench-only-token' \
-    -H 'Content-Type: application/json' -d "{\"new\": $WEIGHT, \"reason\": \"bench/proxy.sh edge-weighted\"}" \
-    >"$WORK/weight.json" || die "could not set the weight: $(cat "$WORK/weight.json" 2>/dev/null)"
-  log "edge-weighted: route 'all' at weight $WEIGHT (sticky cookie 'session')"
 }
 
 # ---------------------------------------------------------------------------------------- report
