@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.strangler.config.AlertsConfig;
 import dev.strangler.routing.Side;
+import dev.strangler.routing.Weight;
 import dev.strangler.store.AuditEntry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
@@ -26,7 +27,7 @@ class AlertsTest {
       String body = receiver.await(b -> b.contains("\"seq\":7"));
 
       assertThat(body).isEqualTo("{\"event\":\"guard_rollback\",\"route\":\"checkout\",\"from\":\"new\","
-          + "\"to\":\"legacy\",\"seq\":7,\"actor\":\"guard\","
+          + "\"to\":\"legacy\",\"weight\":{\"from\":100,\"to\":0},\"seq\":7,\"actor\":\"guard\","
           + "\"reason\":\"guard: error rate 50% (10/20) over 60s > 2%\","
           + "\"instance\":\"edge-a\",\"at\":\"2026-12-06T20:00:00Z\"}");
       await(alerts::delivered, 1);
@@ -87,6 +88,18 @@ class AlertsTest {
       alerts.offer(AlertKind.FLIP, entry(1), AlertsConfig.none());
       assertThat(alerts.dropped() + alerts.delivered()).isZero();
     }
+  }
+
+  @Test
+  void eachAuditEntryAlertsAsItsKind() {
+    Weight five = new Weight(5);
+    assertThat(AlertKind.of(entry(1))).isEqualTo(AlertKind.GUARD_ROLLBACK);
+    assertThat(AlertKind.of(new AuditEntry(2, AT, "checkout", Side.LEGACY, Side.NEW, "go", "ops", "edge-a")))
+        .isEqualTo(AlertKind.FLIP);
+    assertThat(AlertKind.of(new AuditEntry(3, AT, "checkout", Side.LEGACY, Side.LEGACY, "canary", "ops", "edge-a",
+        AuditEntry.Action.WEIGHT, Weight.LEGACY, five))).isEqualTo(AlertKind.WEIGHT);
+    assertThat(AlertKind.of(new AuditEntry(4, AT, "checkout", Side.LEGACY, Side.LEGACY, "guard: ...", "guard",
+        "edge-a", AuditEntry.Action.WEIGHT, five, Weight.LEGACY))).isEqualTo(AlertKind.GUARD_ROLLBACK);
   }
 
   private static AuditEntry entry(long seq) {
