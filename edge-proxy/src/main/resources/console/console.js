@@ -118,9 +118,15 @@
     return p === null || p === undefined ? "no data" : (p * 100).toFixed(1) + "%";
   }
 
-  function serving(rt) {
+  // The share of users on new when both sides serve users, else null.
+  function partialWeight(rt) {
     const w = rt.weight ? rt.weight.new : null;
-    return w !== null && w > 0 && w < 100 ? "new " + w + "% / legacy " + (100 - w) + "%" : rt.primary;
+    return w !== null && w > 0 && w < 100 ? w : null;
+  }
+
+  function serving(rt) {
+    const w = partialWeight(rt);
+    return w !== null ? "new " + w + "% / legacy " + (100 - w) + "%" : rt.primary;
   }
 
   function ms(v) {
@@ -147,7 +153,10 @@
     b.type = "button";
     b.addEventListener("click", () => {
       const rt = routes.find((r) => r.id === id);
-      if (rt) openFlip(rt.id, rt.primary, rt.primary === "legacy" ? "new" : "legacy");
+      if (!rt) return;
+      const w = partialWeight(rt);
+      if (w !== null) openFlip(rt.id, "new for " + w + "% of its users", "legacy", w);
+      else openFlip(rt.id, rt.primary, rt.primary === "legacy" ? "new" : "legacy");
     });
     const w = el("button", "Set weight\u2026");
     w.type = "button";
@@ -173,7 +182,7 @@
     setText(c[5], Object.entries(rt.outcomes).filter(([, n]) => n > 0).map(([k, n]) => k + " " + n).join(", ") || "none");
     const sides = rt.sides || {};
     setText(c[6], sideLine("legacy", sides.legacy) + "\n" + sideLine("new", sides.new));
-    const to = rt.primary === "legacy" ? "new" : "legacy";
+    const to = rt.primary === "legacy" && partialWeight(rt) === null ? "new" : "legacy";
     const b = c[7].firstChild;
     setText(b, to === "new" ? "Flip to new" : "Roll back to legacy");
     b.setAttribute("aria-label", (to === "new" ? "Flip " : "Roll back ") + rt.id + " to " + to);
@@ -407,9 +416,11 @@
     $("flip-weight").focus();
   }
 
-  function openFlip(id, from, to) {
+  // A flip between the plain states (cutover, expecting the side shown), or from a partial weight
+  // back to legacy (weight 0, expecting the weight shown).
+  function openFlip(id, from, to, partial) {
     $("weight-field").hidden = true;
-    flipping = { id, from, to };
+    flipping = { id, from, to, partial };
     $("flip-title").textContent = to === "new" ? "Flip " + id + " to new" : "Roll back " + id + " to legacy";
     $("flip-summary").textContent = "Route " + id + " is served by " + from + ". After you confirm, "
       + to + " serves its next request on every instance.";
@@ -431,8 +442,10 @@
       $("flip-weight").focus();
       return;
     }
-    const r = await call("POST", "/admin/routes/" + encodeURIComponent(f.id) + (weighting ? "/weight" : "/cutover"),
-      weighting ? { new: share, expect: f.weight, reason } : { primary: f.to, expect: f.from, reason });
+    const body = weighting ? { new: share, expect: f.weight, reason }
+      : f.partial !== undefined ? { new: 0, expect: f.partial, reason } : { primary: f.to, expect: f.from, reason };
+    const r = await call("POST", "/admin/routes/" + encodeURIComponent(f.id)
+      + (weighting || f.partial !== undefined ? "/weight" : "/cutover"), body);
     if (r.status === 200) { $("flip-dialog").close(); refresh(); return; }
     if (r.status === 401) { $("flip-dialog").close(); loggedOut("Your session ended: log in again."); return; }
     $("flip-error").textContent = r.status === 409

@@ -125,9 +125,13 @@ class ConsoleBrowserTest {
         browser.click("#flip-confirm");
         browser.await("return !document.getElementById('flip-dialog').open && document.querySelector("
             + "'tr[data-route=orders] .primary').textContent === 'new 30% / legacy 70%'", WAIT);
+        assertThat(browser.text("tr[data-route=orders] button")).isEqualTo("Roll back to legacy");
+        flip(browser, "orders", "stop the canary");
+        assertThat(browser.text("tr[data-route=orders] .primary")).isEqualTo("legacy");
         browser.click("a[href='#audit']");
-        browser.await("return document.querySelectorAll('#audit-table tbody tr').length === 3", WAIT);
-        assertThat(browser.text("#audit-table tbody tr")).contains("0% new").contains("30% new")
+        browser.await("return document.querySelectorAll('#audit-table tbody tr').length === 4", WAIT);
+        assertThat(browser.text("#audit-table tbody tr")).contains("30% new").contains("stop the canary");
+        assertThat(browser.text("#audit-table tbody tr:nth-child(2)")).contains("0% new").contains("30% new")
             .contains("canary: 30% of users");
 
         browser.click("a[href='#instances']");
