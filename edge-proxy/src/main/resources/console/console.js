@@ -133,10 +133,16 @@
     return v === null || v === undefined ? "-" : v < 10 ? v.toFixed(1) : Math.round(v).toString();
   }
 
+  function figures(f, errors) {
+    return "p50 " + ms(f.p50_ms) + " ms, p99 " + ms(f.p99_ms) + " ms, " + (f.error_rate * 100).toFixed(1) + "% "
+      + errors + " of " + f.answered;
+  }
+
+  // What a side answered when it served, and as the shadow (the only figures new has before a flip).
   function sideLine(name, s) {
-    if (!s || !s.answered) return name + ": served none";
-    return name + ": p50 " + ms(s.p50_ms) + " ms, p99 " + ms(s.p99_ms) + " ms, "
-      + (s.error_rate * 100).toFixed(1) + "% 5xx of " + s.answered;
+    const served = s && s.answered ? figures(s, "5xx") : "served none";
+    const m = s && s.mirrored;
+    return name + ": " + served + (m && m.answered ? "; as shadow " + figures(m, "errors") : "");
   }
 
   function routeRow(id) {

@@ -43,18 +43,37 @@ record RouteView(
     String sticky,
     Map<String, SideView> sides) {
 
-  /** One side's answers on this instance: count, 5xx, their rate, and recent p50/p99 in ms. */
+  /**
+   * One side's answers on this instance as the served side: count, 5xx, their rate, and recent
+   * p50/p99 in ms; and the same of its answers as the shadow ({@code mirrored}).
+   */
   @Serdeable
   record SideView(
       long answered,
       long errors,
       @JsonProperty("error_rate") @Nullable Double errorRate,
       @JsonProperty("p50_ms") @Nullable Double p50Millis,
+      @JsonProperty("p99_ms") @Nullable Double p99Millis,
+      @Nullable Figures mirrored) {
+
+    static SideView of(SideStats served, SideStats mirrored) {
+      Figures f = Figures.of(served);
+      return new SideView(f.answered(), f.errors(), f.errorRate(), f.p50Millis(), f.p99Millis(), Figures.of(mirrored));
+    }
+  }
+
+  /** Counts, error rate and recent percentiles of one side in one role. */
+  @Serdeable
+  record Figures(
+      long answered,
+      long errors,
+      @JsonProperty("error_rate") @Nullable Double errorRate,
+      @JsonProperty("p50_ms") @Nullable Double p50Millis,
       @JsonProperty("p99_ms") @Nullable Double p99Millis) {
 
-    static SideView of(SideStats s) {
+    static Figures of(SideStats s) {
       Double rate = s.answered() == 0 ? null : (double) s.errors() / s.answered();
-      return new SideView(s.answered(), s.errors(), rate, s.p50Millis(), s.p99Millis());
+      return new Figures(s.answered(), s.errors(), rate, s.p50Millis(), s.p99Millis());
     }
   }
 
@@ -101,6 +120,7 @@ record RouteView(
       RoutingSnapshot snapshot,
       RouteCounters counters,
       Map<Side, SideStats> sides,
+      Map<Side, SideStats> mirrored,
       ShadowOutcomes outcomes) {
     double parity = outcomes.parity(route.id());
     return new RouteView(
@@ -115,12 +135,12 @@ record RouteView(
         byId(outcomes.counts(route.id())),
         WeightView.of(snapshot.weightOf(route)),
         sticky(route.sticky()),
-        bySide(sides));
+        bySide(sides, mirrored));
   }
 
-  private static Map<String, SideView> bySide(Map<Side, SideStats> sides) {
+  private static Map<String, SideView> bySide(Map<Side, SideStats> sides, Map<Side, SideStats> mirrored) {
     Map<String, SideView> out = new TreeMap<>();
-    sides.forEach((side, s) -> out.put(side.id(), SideView.of(s)));
+    sides.forEach((side, s) -> out.put(side.id(), SideView.of(s, mirrored.getOrDefault(side, SideStats.NONE))));
     return out;
   }
 

@@ -54,7 +54,8 @@ final class RoutesController {
     RoutingSnapshot snapshot = routes.current();
     return new RoutesView(
         snapshot.config().routes().stream()
-            .map(r -> RouteView.of(r, snapshot, metrics.counters(r.id()), metrics.sides(r.id()), outcomes))
+            .map(r -> RouteView.of(r, snapshot, metrics.counters(r.id()), metrics.sides(r.id()),
+                metrics.mirrored(r.id()), outcomes))
             .toList(),
         routes.reloadError().orElse(null));
   }

@@ -103,9 +103,14 @@ public final class EdgeMetrics implements ExchangeObserver {
     SideMeters[] sides = routes.get(route);
     Map<Side, SideStats> out = new EnumMap<>(Side.class);
     for (Side side : Side.values()) {
-      out.put(side, sides == null ? new SideStats(0, 0, null, null) : sides[side.ordinal()].stats());
+      out.put(side, sides == null ? SideStats.NONE : sides[side.ordinal()].stats());
     }
     return out;
+  }
+
+  /** Per side of one route: what it answered as the shadow ({@link MirroredAnswers}). */
+  public Map<Side, SideStats> mirrored(String route) {
+    return new MirroredAnswers(registry).stats(route);
   }
 
   /** All metrics in the Prometheus text format ({@link #CONTENT_TYPE}). */

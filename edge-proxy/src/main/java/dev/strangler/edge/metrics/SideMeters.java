@@ -6,7 +6,6 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
-import io.micrometer.core.instrument.distribution.ValueAtPercentile;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -40,14 +39,19 @@ final class SideMeters {
         .description("Requests received and not yet answered")
         .tags(tags)
         .register(registry);
-    this.duration = Timer.builder("edge.request.duration")
-        .description("Time from request received to response complete")
-        .tags(tags)
+    this.duration = recentTimer("edge.request.duration", "Time from request received to response complete", tags)
         .serviceLevelObjectives(LATENCY_BUCKETS)
+        .register(registry);
+  }
+
+  /** A timer that also keeps its p50 and p99 over the last {@link #RECENT}. */
+  static Timer.Builder recentTimer(String name, String description, Tags tags) {
+    return Timer.builder(name)
+        .description(description)
+        .tags(tags)
         .publishPercentiles(0.5, 0.99)
         .distributionStatisticExpiry(RECENT)
-        .distributionStatisticBufferLength(RECENT_BUFFERS)
-        .register(registry);
+        .distributionStatisticBufferLength(RECENT_BUFFERS);
   }
 
   void started() {
@@ -108,19 +112,6 @@ final class SideMeters {
     for (StatusClass sc : StatusClass.values()) {
       answered += count(sc);
     }
-    Double p50 = null;
-    Double p99 = null;
-    for (ValueAtPercentile v : duration.takeSnapshot().percentileValues()) {
-      double ms = v.value(TimeUnit.MILLISECONDS);
-      if (!(ms > 0)) {
-        continue;
-      }
-      if (v.percentile() == 0.5) {
-        p50 = ms;
-      } else if (v.percentile() == 0.99) {
-        p99 = ms;
-      }
-    }
-    return new SideStats(answered, count(StatusClass.SERVER_ERROR), p50, p99);
+    return SideStats.of(duration, answered, count(StatusClass.SERVER_ERROR));
   }
 }

@@ -1,12 +1,15 @@
 package dev.strangler.edge.mirror;
 
 import dev.strangler.config.RouteConfig;
+import dev.strangler.edge.metrics.MirroredAnswers;
 import dev.strangler.edge.routing.LiveRoutes;
+import dev.strangler.extract.CapturedResponse;
 import dev.strangler.judge.Judge;
 import dev.strangler.judge.Observation;
 import dev.strangler.noise.NoiseLearning;
 import dev.strangler.record.DiscrepancyRecord;
 import dev.strangler.record.Outcome;
+import dev.strangler.routing.Side;
 import dev.strangler.store.DiscrepancyWriter;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -33,6 +36,7 @@ final class JudgeExecutor implements AutoCloseable {
   private static final long CLOSE_WAIT_SECONDS = 5;
 
   private final LiveRoutes routes;
+  private final MirroredAnswers mirrored;
   private final OutcomeLedger ledger;
   private final DiscrepancyWriter writer;
   private final NoiseLearning noise;
@@ -47,9 +51,10 @@ final class JudgeExecutor implements AutoCloseable {
    * @param threads worker threads
    * @param queue   tasks waiting for a worker at most
    */
-  JudgeExecutor(LiveRoutes routes, OutcomeLedger ledger, DiscrepancyWriter writer, NoiseLearning noise, int threads,
-      int queue) {
+  JudgeExecutor(LiveRoutes routes, OutcomeLedger ledger, DiscrepancyWriter writer, NoiseLearning noise,
+      MirroredAnswers mirrored, int threads, int queue) {
     this.routes = routes;
+    this.mirrored = mirrored;
     this.ledger = ledger;
     this.writer = writer;
     this.noise = noise;
@@ -97,6 +102,7 @@ final class JudgeExecutor implements AutoCloseable {
   private void judge(JudgeTask task) {
     queued.decrementAndGet();
     String route = task.route().id();
+    recordShadow(route, task.observation());
     if (abandoned) {
       ledger.settle(route, Outcome.DROPPED, ShadowTap.SHUTDOWN);
       return;
@@ -116,6 +122,17 @@ final class JudgeExecutor implements AutoCloseable {
     });
     if (r.outcome() != Outcome.MATCH && r.outcome() != Outcome.SKIPPED) {
       writer.offer(r);
+    }
+  }
+
+  /** The shadow side's answer, or its failure, for its latency and error figures. */
+  private void recordShadow(String route, Observation o) {
+    Side shadow = o.servedBy() == Side.LEGACY ? Side.NEW : Side.LEGACY;
+    CapturedResponse answer = o.response(shadow);
+    if (o.error(shadow) == null && answer != null) {
+      mirrored.answered(route, shadow, answer.status(), answer.latencyMs());
+    } else {
+      mirrored.failed(route, shadow);
     }
   }
 

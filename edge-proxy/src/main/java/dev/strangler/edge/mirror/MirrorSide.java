@@ -8,6 +8,7 @@ import dev.strangler.edge.upstream.UpstreamHandler;
 import dev.strangler.edge.upstream.UpstreamPools;
 import dev.strangler.store.DiscrepancyStore;
 import dev.strangler.store.DiscrepancyWriter;
+import dev.strangler.edge.metrics.MirroredAnswers;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 
@@ -39,7 +40,7 @@ public final class MirrorSide implements AutoCloseable {
    * Builds and starts the mirror side of the config in force.
    *
    * @param store    where discrepancy records are stored (its owner closes it)
-   * @param registry where the outcome and writer meters are registered
+   * @param registry where the outcome, writer and mirrored-answer meters are registered
    */
   public MirrorSide(LiveRoutes routes, DiscrepancyStore store, MeterRegistry registry, MirrorSettings settings) {
     this(routes, store, registry, settings, PairVerdicts.NONE);
@@ -61,7 +62,8 @@ public final class MirrorSide implements AutoCloseable {
     clients = new MirrorClients(pools);
     ledger = new OutcomeLedger(outcomes, new ShadowGate(settings.mirrorsInFlight()), verdicts);
     noise = new NoiseSync(routes, registry);
-    judge = new JudgeExecutor(routes, ledger, writer, noise.learning(), settings.judgeThreads(), settings.judgeQueue());
+    judge = new JudgeExecutor(routes, ledger, writer, noise.learning(), new MirroredAnswers(registry),
+        settings.judgeThreads(), settings.judgeQueue());
     batches = new JudgeBatches(judge::submit);
     shadowing = new Shadowing(clients, ledger, batches, captures::offer);
   }

@@ -105,4 +105,22 @@ class EdgeMetricsTest {
     assertThat(sides.get(Side.LEGACY).errors()).isZero();
     assertThat(metrics.sides("never-seen").get(Side.NEW)).isEqualTo(new SideStats(0, 0, null, null));
   }
+
+  @Test
+  void mirroredAnswersAreReadThroughTheRegistryByAnyInstance() {
+    MirroredAnswers judges = new MirroredAnswers(metrics.registry());
+    for (int i = 1; i <= 50; i++) {
+      judges.answered("checkout", Side.NEW, i == 1 ? 502 : 200, i);
+    }
+    judges.failed("checkout", Side.NEW);
+
+    SideStats fresh = metrics.mirrored("checkout").get(Side.NEW);
+    assertThat(fresh.answered()).isEqualTo(51);
+    assertThat(fresh.errors()).isEqualTo(2);
+    assertThat(fresh.p50Millis()).isBetween(22.0, 28.0);
+    assertThat(fresh.p99Millis()).isBetween(48.0, 51.0);
+    assertThat(metrics.mirrored("checkout").get(Side.LEGACY)).isEqualTo(SideStats.NONE);
+    assertThat(metrics.sides("checkout").get(Side.NEW)).isEqualTo(SideStats.NONE);
+    assertThat(metrics.scrape()).contains("edge_shadow_answers_total{result=\"error\",route=\"checkout\",side=\"new\"} 2.0");
+  }
 }

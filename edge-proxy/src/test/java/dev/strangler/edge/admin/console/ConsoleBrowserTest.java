@@ -69,7 +69,8 @@ class ConsoleBrowserTest {
         assertThat(browser.text("tr[data-route=orders] .primary")).isEqualTo("legacy");
         assertThat(browser.text("tr[data-route=rest] .parity")).isEqualTo("no data");
         assertThat(browser.text("tr[data-route=orders] .latency")).contains("legacy: p50 ")
-            .contains("ms, p99 ").contains("0.0% 5xx of 4").contains("new: served none");
+            .contains("ms, p99 ").contains("0.0% 5xx of 4").contains("new: served none; as shadow p50 ")
+            .contains("0.0% errors of 4");
         browser.await("return document.querySelector('figure.chart[data-route=orders]') !== null"
             + " && document.querySelector('figure.chart[data-route=orders]').dataset.points >= 1", WAIT);
         browser.await("return document.querySelector('figure.chart[data-route=orders] canvas') !== null", WAIT);
