@@ -1,6 +1,7 @@
 package dev.strangler.edge.rollout;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Locale;
 
 /**
  * A route as {@code GET /admin/routes} shows it to the rollout.
@@ -16,6 +17,6 @@ record RouteState(int weight, Double parity) {
 
   /** {@code parity 99.8%} or {@code parity n/a}. */
   String parityText() {
-    return parity == null ? "parity n/a" : String.format(java.util.Locale.ROOT, "parity %.1f%%", parity * 100);
+    return parity == null ? "parity n/a" : String.format(Locale.ROOT, "parity %.1f%%", parity * 100);
   }
 }
