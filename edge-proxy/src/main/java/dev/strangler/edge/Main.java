@@ -21,6 +21,7 @@ import dev.strangler.edge.metrics.EdgeMetrics;
 import dev.strangler.edge.mirror.MirrorSettings;
 import dev.strangler.edge.mirror.MirrorSide;
 import dev.strangler.edge.mirror.ShadowOutcomes;
+import dev.strangler.edge.rollout.RolloutCommand;
 import dev.strangler.edge.routing.LiveRoutes;
 import dev.strangler.store.DiscrepancyStore;
 import dev.strangler.store.DiscrepancyWriter;
@@ -36,13 +37,14 @@ import picocli.CommandLine.Option;
  * {@code edge run}: the production edge on a routes.yaml, what {@code edge} does without a
  * subcommand, until SIGTERM or SIGINT, which it answers with a drain ({@link Drain}) and exit
  * status 0 (a second signal exits at once, {@link ShutdownSignals}); {@code edge export} streams
- * stored discrepancy records ({@link ExportCommand}) and {@code edge summary} prints the
- * discrepancy groups ({@link SummaryCommand}).
+ * stored discrepancy records ({@link ExportCommand}), {@code edge summary} prints the
+ * discrepancy groups ({@link SummaryCommand}) and {@code edge rollout} raises a route's weight
+ * step by step through the admin API ({@link RolloutCommand}).
  */
 @Command(
     name = "edge",
     mixinStandardHelpOptions = true,
-    subcommands = {ExportCommand.class, SummaryCommand.class},
+    subcommands = {ExportCommand.class, SummaryCommand.class, RolloutCommand.class},
     description = "Strangler edge: routes each route to legacy or new, with a live cutover toggle.")
 public final class Main implements Callable<Integer> {
   @Option(names = "--config", defaultValue = "routes.yaml", description = "routes.yaml to run (default: ${DEFAULT-VALUE})")

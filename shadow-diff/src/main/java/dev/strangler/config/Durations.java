@@ -31,6 +31,18 @@ public final class Durations {
     return parse(text, true);
   }
 
+  /** The form {@link #parse} reads, in the largest unit that writes it whole: {@code 10m}, {@code 90s}. */
+  public static String format(Duration d) {
+    long ms = d.toMillis();
+    if (ms != 0 && ms % 3_600_000 == 0) {
+      return ms / 3_600_000 + "h";
+    }
+    if (ms != 0 && ms % 60_000 == 0) {
+      return ms / 60_000 + "m";
+    }
+    return ms % 1000 == 0 ? ms / 1000 + "s" : ms + "ms";
+  }
+
   private static Duration parse(String text, boolean zero) {
     Matcher m = FORM.matcher(text.strip());
     if (!m.matches() || (!zero && Long.parseLong(m.group(1)) == 0)) {

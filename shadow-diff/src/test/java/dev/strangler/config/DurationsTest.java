@@ -36,4 +36,11 @@ class DurationsTest {
         .isThrownBy(() -> Durations.parseZeroOrMore(text))
         .withMessageContaining("like 0s, 250ms or 5s");
   }
+
+  @ParameterizedTest
+  @CsvSource({"PT0.25S, 250ms", "PT5S, 5s", "PT2M, 2m", "PT1H, 1h", "PT1M30S, 90s", "PT0S, 0s", "PT1.5S, 1500ms"})
+  void formatsInTheLargestWholeUnit(Duration d, String expected) {
+    assertThat(Durations.format(d)).isEqualTo(expected);
+    assertThat(Durations.parseZeroOrMore(expected)).isEqualTo(d);
+  }
 }

@@ -47,8 +47,13 @@ public final class AdminToken {
     if (!admin.token().isBlank()) {
       return new AdminToken(admin.token(), null);
     }
-    Path file = stateDir.resolve(FILE_NAME).toAbsolutePath();
+    Path file = fileIn(stateDir);
     return new AdminToken(readOrGenerate(file), file);
+  }
+
+  /** Where a generated token is kept in a state directory. */
+  public static Path fileIn(Path stateDir) {
+    return stateDir.resolve(FILE_NAME).toAbsolutePath();
   }
 
   /** The token file, or null when the token came from the config. */
