@@ -36,7 +36,7 @@ final class Rollout {
   }
 
   /** Runs the plan; an admin API failure ends it with {@link AdminError}, the weight left as it is. */
-  Outcome run() throws AdminError, InterruptedException {
+  RolloutEnd run() throws AdminError, InterruptedException {
     RouteState start = api.route(route);
     weight = start.weight();
     say("route %s at weight %d%%, %s; steps %s, hold %s each", route, weight, start.parityText(), steps, holdText);
@@ -60,14 +60,14 @@ final class Rollout {
       weight = step;
       say("step %s: weight %d%% -> %d%% (seq %d), %s; holding %s", n, from, step, taken.seq(),
           api.route(route).parityText(), holdText);
-      Outcome stopped = hold(taken.seq());
+      RolloutEnd stopped = hold(taken.seq());
       if (stopped != null) {
         return stopped;
       }
       say("step %s: held %s at %d%% without a rollback, %s", n, holdText, step, api.route(route).parityText());
     }
     say("done: route %s at weight %d%%", route, weight);
-    return Outcome.DONE;
+    return RolloutEnd.DONE;
   }
 
   /** Where the plan left the route, for a stop before its end (Ctrl-C, an admin API failure). */
@@ -79,7 +79,7 @@ final class Rollout {
     return weight < 0 ? "no change made" : "route " + route + " left at weight " + weight + "%";
   }
 
-  private Outcome hold(long seq) throws AdminError, InterruptedException {
+  private RolloutEnd hold(long seq) throws AdminError, InterruptedException {
     long cursor = seq;
     long deadline = System.nanoTime() + hold.toNanos();
     while (true) {
@@ -97,28 +97,28 @@ final class Rollout {
     }
   }
 
-  private Outcome conflict(String n, WeightConflict c) throws AdminError, InterruptedException {
+  private RolloutEnd conflict(String n, WeightConflict c) throws AdminError, InterruptedException {
     AuditEvent e = api.entry(c.seq);
     if (e == null) {
       say("step %s: refused (409): the route is at weight %d%% (seq %d), not the %d%% expected; stopping", n,
           c.weight, c.seq, weight);
       weight = c.weight;
-      return Outcome.CHANGED_BY_OTHERS;
+      return RolloutEnd.CHANGED_BY_OTHERS;
     }
     say("step %s: refused (409): the route changed meanwhile", n);
     return stoppedBy(e);
   }
 
-  private Outcome stoppedBy(AuditEvent e) {
+  private RolloutEnd stoppedBy(AuditEvent e) {
     weight = e.weight();
     if (e.byGuard()) {
       say("guard rollback: %s", e.describe());
       say("stopped: route %s at weight %d%%", route, weight);
-      return Outcome.GUARD_ROLLBACK;
+      return RolloutEnd.GUARD_ROLLBACK;
     }
     say("changed by someone else: %s", e.describe());
     say("stopped: route %s at weight %d%%", route, weight);
-    return Outcome.CHANGED_BY_OTHERS;
+    return RolloutEnd.CHANGED_BY_OTHERS;
   }
 
   private String reasonOf(int i) {

@@ -88,13 +88,13 @@ public final class RolloutCommand implements Callable<Integer> {
   private static int interrupted(PrintWriter out, Rollout rollout) {
     out.println("interrupted: " + rollout.whereLeft());
     out.flush();
-    return Outcome.INTERRUPTED.exitCode;
+    return RolloutEnd.INTERRUPTED.exitCode;
   }
 
   private static int fail(PrintWriter err, AdminError e) {
     err.println("edge rollout: " + e.getMessage());
     err.flush();
-    return Outcome.ADMIN_ERROR.exitCode;
+    return RolloutEnd.ADMIN_ERROR.exitCode;
   }
 
   private static void removeHook(Thread hook) {

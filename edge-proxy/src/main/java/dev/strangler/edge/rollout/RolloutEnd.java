@@ -1,7 +1,7 @@
 package dev.strangler.edge.rollout;
 
 /** How a rollout ended, and the exit status of {@code edge rollout} for it. */
-enum Outcome {
+enum RolloutEnd {
   /** Every step was taken and held without a rollback or another change. */
   DONE(0),
   /** The admin API could not be used (unreachable, token refused, 5xx, bad request, unknown route). */
@@ -15,7 +15,7 @@ enum Outcome {
 
   final int exitCode;
 
-  Outcome(int exitCode) {
+  RolloutEnd(int exitCode) {
     this.exitCode = exitCode;
   }
 }
