@@ -1,6 +1,7 @@
 package dev.strangler.edge.admin;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.strangler.config.MatchConfig;
 import dev.strangler.config.RouteConfig;
 import dev.strangler.config.ShadowConfig;
@@ -48,17 +49,9 @@ record RouteView(
    * p50/p99 in ms; and the same of its answers as the shadow ({@code mirrored}).
    */
   @Serdeable
-  record SideView(
-      long answered,
-      long errors,
-      @JsonProperty("error_rate") @Nullable Double errorRate,
-      @JsonProperty("p50_ms") @Nullable Double p50Millis,
-      @JsonProperty("p99_ms") @Nullable Double p99Millis,
-      @Nullable Figures mirrored) {
-
+  record SideView(@JsonUnwrapped Figures served, Figures mirrored) {
     static SideView of(SideStats served, SideStats mirrored) {
-      Figures f = Figures.of(served);
-      return new SideView(f.answered(), f.errors(), f.errorRate(), f.p50Millis(), f.p99Millis(), Figures.of(mirrored));
+      return new SideView(Figures.of(served), Figures.of(mirrored));
     }
   }
 

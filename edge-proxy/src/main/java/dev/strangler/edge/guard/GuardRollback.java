@@ -60,8 +60,8 @@ public final class GuardRollback {
    */
   Result roll(String route, String reason) {
     try {
-      RouteConfig config = routes.current().route(route).orElseThrow(() -> new NoSuchElementException(route));
-      Weight seen = routes.current().weightOf(config);
+      RoutingSnapshot snapshot = routes.current();
+      Weight seen = snapshot.weightOf(snapshot.route(route).orElseThrow(() -> new NoSuchElementException(route)));
       if (seen.toNew() == 0) {
         return Result.LOST;
       } else if (seen.partial()) {

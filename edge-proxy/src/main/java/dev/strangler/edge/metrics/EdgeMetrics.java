@@ -35,6 +35,7 @@ public final class EdgeMetrics implements ExchangeObserver {
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final ConcurrentHashMap<String, SideMeters[]> routes = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<Rejection, Counter> rejections = new ConcurrentHashMap<>();
+  private final MirroredAnswers mirrored = new MirroredAnswers(registry);
 
   /** A request was routed to a side and sent (in-flight +1). */
   @Override
@@ -110,7 +111,7 @@ public final class EdgeMetrics implements ExchangeObserver {
 
   /** Per side of one route: what it answered as the shadow ({@link MirroredAnswers}). */
   public Map<Side, SideStats> mirrored(String route) {
-    return new MirroredAnswers(registry).stats(route);
+    return mirrored.stats(route);
   }
 
   /** All metrics in the Prometheus text format ({@link #CONTENT_TYPE}). */

@@ -49,10 +49,9 @@ public final class MirroredAnswers {
     Map<Side, SideStats> out = new EnumMap<>(Side.class);
     for (Side side : Side.values()) {
       Timer duration = registry.find(DURATION).tags("route", route, "side", side.id()).timer();
-      long ok = count(route, side, "ok");
       long failed = count(route, side, "error");
-      out.put(side, duration == null && failed == 0 ? SideStats.NONE
-          : duration == null ? new SideStats(failed, failed, null, null) : SideStats.of(duration, ok + failed, failed));
+      long ok = count(route, side, "ok");
+      out.put(side, duration == null ? SideStats.NONE : SideStats.of(duration, ok + failed, failed));
     }
     return out;
   }

@@ -114,6 +114,14 @@ class AdminServerTest {
     assertThat(post.at("/counters/side/legacy").asLong()).isEqualTo(1);
     assertThat(post.has("parity")).isTrue();
     assertThat(post.get("parity").isNull()).isTrue();
+    assertThat(post.at("/sides/legacy/answered").asLong()).isEqualTo(1);
+    assertThat(post.at("/sides/legacy/errors").asLong()).isZero();
+    assertThat(post.at("/sides/legacy/error_rate").asDouble()).isZero();
+    assertThat(post.at("/sides/legacy/p50_ms").asDouble()).isBetween(0.9, 1.1);
+    assertThat(post.at("/sides/legacy/mirrored/answered").asLong()).isZero();
+    assertThat(post.at("/sides/legacy/mirrored/p50_ms").isNull()).isTrue();
+    assertThat(post.at("/sides/new/answered").asLong()).isZero();
+    assertThat(post.at("/sides/new/error_rate").isNull()).isTrue();
     JsonNode rest = list.get(1);
     assertThat(rest.get("id").asText()).isEqualTo("everything-else");
     assertThat(rest.at("/match/methods").toString()).isEqualTo("[]");
